@@ -1,0 +1,62 @@
+import { useConsole } from './console-context.ts';
+
+/** Site, technician and desk: chosen once, then remembered in localStorage. */
+export function SetupPanel() {
+  const store = useConsole();
+  const { t } = store.i18n;
+  const { siteId, technicianId, deskId } = store.selection.value;
+  const config = store.config.value;
+  const complete = Boolean(siteId && technicianId && deskId && config);
+
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (complete) store.editingSetup.value = false;
+  };
+
+  return (
+    <form class="panel setup" onSubmit={onSubmit} aria-labelledby="setup-title" style={{ maxWidth: '420px', display: 'grid', gap: '12px' }}>
+      <h2 id="setup-title">{t('setupTitle')}</h2>
+      <div class="field">
+        <label for="setup-site">{t('site')}</label>
+        <select id="setup-site" value={siteId ?? ''} onChange={(e) => store.choose({ siteId: e.currentTarget.value || null })}>
+          <option value="">{t('choose')}</option>
+          {store.sites.value.map((site) => (
+            <option key={site.id} value={site.id}>
+              {site.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="setup-technician">{t('technician')}</label>
+        <select
+          id="setup-technician"
+          value={technicianId ?? ''}
+          disabled={!config}
+          onChange={(e) => store.choose({ technicianId: e.currentTarget.value || null })}
+        >
+          <option value="">{t('choose')}</option>
+          {config?.technicians.map((technician) => (
+            <option key={technician.id} value={technician.id}>
+              {technician.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="setup-desk">{t('desk')}</label>
+        <select id="setup-desk" value={deskId ?? ''} disabled={!config} onChange={(e) => store.choose({ deskId: e.currentTarget.value || null })}>
+          <option value="">{t('choose')}</option>
+          {config?.desks.map((desk) => (
+            <option key={desk.id} value={desk.id}>
+              {desk.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button class="btn btn-primary" type="submit" disabled={!complete}>
+        {t('startWorking')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { OfflineBanner } from '@walkup/client';
+import { soundBlocked } from './announcements.ts';
+import './App.css';
+import { Clock } from './Clock.tsx';
+import { useDisplay } from './display-context.ts';
+import { NowServing } from './NowServing.tsx';
+import { QueueCards } from './QueueCards.tsx';
+
+function Body() {
+  const store = useDisplay();
+  const { t } = store.i18n;
+  if (!store.site.view.value) return <p class="display-message">{t('loading')}</p>;
+  if (!store.open.value) {
+    return (
+      <section class="display-message" aria-labelledby="closed-title">
+        <h2 id="closed-title">{t('closedTitle')}</h2>
+        <p>{t('closedBody')}</p>
+      </section>
+    );
+  }
+  return (
+    <div class="display-body">
+      <NowServing />
+      <QueueCards />
+    </div>
+  );
+}
+
+export function App() {
+  const store = useDisplay();
+  const { t, lang } = store.i18n;
+  const config = store.config.value;
+  return (
+    <div class="display" lang={lang.value}>
+      {config && <OfflineBanner connected={store.site.connected} message={t('offline')} />}
+      <header class="display-header">
+        <h1>{config?.name ?? t('title')}</h1>
+        <Clock timeZone={config?.timeZone} lang={lang.value} />
+      </header>
+      <Body />
+      {soundBlocked.value && <p class="sound-hint">{t('soundHint')}</p>}
+    </div>
+  );
+}

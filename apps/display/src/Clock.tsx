@@ -1,0 +1,17 @@
+import type { Language } from '@walkup/client';
+import { useEffect, useState } from 'preact/hooks';
+
+/** The site's local time, whatever zone the TV's player box believes it is in. */
+export function Clock({ timeZone, lang }: { timeZone: string | undefined; lang: Language }) {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const format = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) });
+  return (
+    <time class="clock" dateTime={now.toISOString()} style={{ fontSize: '1.5em', fontVariantNumeric: 'tabular-nums' }}>
+      {format.format(now)}
+    </time>
+  );
+}

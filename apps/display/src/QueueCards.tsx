@@ -1,0 +1,29 @@
+import { formatWait, localized } from '@walkup/client';
+import { waitingInQueue } from '@walkup/domain';
+import { useDisplay } from './display-context.ts';
+import './QueueCards.css';
+
+export function QueueCards() {
+  const store = useDisplay();
+  const { t, lang } = store.i18n;
+  const view = store.site.view.value;
+  if (!view) return null;
+  const estimates = store.site.estimates.value;
+  return (
+    <ul class="queue-cards" aria-label={t('estimatedWait')}>
+      {view.queues.map((queue) => (
+        <li key={queue.id} class="queue-card" data-testid={`queue-card-${queue.id}`}>
+          <h3>
+            {queue.prefix} · {localized(queue.name, lang.value)}
+          </h3>
+          <p class="queue-card-count" data-testid="queue-waiting-count">
+            {t('waitingCount', { count: waitingInQueue(view, queue.id).length })}
+          </p>
+          <p class="queue-card-wait">
+            {t('estimatedWaitValue', { wait: formatWait(estimates?.queues[queue.id], lang.value) })}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

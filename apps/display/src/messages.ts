@@ -1,0 +1,46 @@
+import { createI18n, type Dictionaries } from '@walkup/client';
+
+const en = {
+  title: 'IT walk-up desk',
+  nowServing: 'Now serving',
+  ticket: 'Ticket',
+  desk: 'Desk',
+  nobodyServed: 'Nobody is being served right now',
+  waiting: 'waiting',
+  waitingCount: '{count} waiting',
+  estimatedWait: 'Estimated wait',
+  estimatedWaitValue: 'Estimated wait: {wait}',
+  closedTitle: 'The IT desk is closed',
+  closedBody: 'Please come back during opening hours.',
+  offline: 'Connection lost. Reconnecting…',
+  loading: 'Loading…',
+  announce: 'Ticket {ticket}, {desk}',
+  deskNumber: 'desk {number}',
+  soundHint: 'Click or press a key to enable sound',
+};
+
+export type DisplayMessage = keyof typeof en;
+
+const dictionaries: Dictionaries<DisplayMessage> = {
+  en,
+  fr: {
+    title: 'Accueil informatique',
+    nowServing: 'Appel en cours',
+    ticket: 'Ticket',
+    desk: 'Guichet',
+    nobodyServed: 'Aucun appel en cours',
+    waiting: 'en attente',
+    waitingCount: '{count} en attente',
+    estimatedWait: 'Attente estimée',
+    estimatedWaitValue: 'Attente estimée : {wait}',
+    closedTitle: 'L’accueil informatique est fermé',
+    closedBody: 'Merci de revenir pendant les heures d’ouverture.',
+    offline: 'Connexion perdue. Reconnexion…',
+    loading: 'Chargement…',
+    announce: 'Ticket {ticket}, {desk}',
+    deskNumber: 'guichet {number}',
+    soundHint: 'Cliquez ou appuyez sur une touche pour activer le son',
+  },
+};
+
+export const createDisplayI18n = () => createI18n(dictionaries);

@@ -1,0 +1,35 @@
+import type { Language } from '@walkup/client';
+import type { OpeningHours, Weekday } from '@walkup/domain';
+import { useKiosk } from './kiosk-context.ts';
+import './ClosedScreen.css';
+
+const week: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+// 2024-01-01 was a Monday: a fixed week to get localized weekday names from Intl.
+const dayName = (index: number, lang: Language) =>
+  new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + index));
+
+/** Opening hours are shown when the server includes them in the config (an optional field). */
+function OpeningHoursList({ hours, lang }: { hours: OpeningHours; lang: Language }) {
+  return (
+    <dl class="closed-hours">
+      {week.map((day, index) => {
+        const ranges = hours[day];
+        if (!ranges || ranges.length === 0) return null;
+        return [<dt key={`${day}-name`}>{dayName(index, lang)}</dt>, <dd key={`${day}-hours`}>{ranges.map(([from, to]) => `${from}–${to}`).join(', ')}</dd>];
+      })}
+    </dl>
+  );
+}
+
+export function ClosedScreen() {
+  const store = useKiosk();
+  const { t, lang } = store.i18n;
+  const hours = (store.config.value as { openingHours?: OpeningHours } | null)?.openingHours;
+  return (
+    <section class="closed" aria-labelledby="closed-title">
+      <h2 id="closed-title">{t('closedTitle')}</h2>
+      <p>{t('closedBody')}</p>
+      {hours && <OpeningHoursList hours={hours} lang={lang.value} />}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { ItsmError, type TicketRef } from '@walkup/itsm';
+import type { Db } from '../db/connection.ts';
+import type { CommittedEvent, EventBus } from '../live/event-bus.ts';
+import { ConnectionPausedError, isBreakerOpen, retryDelayMs, type ConnectionPolicy } from './connection-policy.ts';
+import {
+  listUndeliveredEvents,
+  markCreateSent,
+  publishSyncState,
+  readVisitTicket,
+  recordDelivered,
+  recordFailure,
+  recordTicket,
+} from './delivery-store.ts';
+import type { DeliveryRow } from './itsm-schema.ts';
+import { buildTicketDraft, buildTicketUpdate } from './ticket-builder.ts';
+
+export interface DeliveryContext {
+  db: Db;
+  bus: EventBus;
+  now: () => Date;
+  random: () => number;
+  backoff: { baseMs: number; capMs: number; breakerHalfOpenMs: number };
+  logger: { info: (...a: any[]) => void; warn: (...a: any[]) => void; error: (...a: any[]) => void };
+  onOutcome: (connection: ConnectionPolicy, error: string | null) => void;
+}
+
+/** Runs a write transaction, then announces what it appended (never before commit). */
+async function commit(ctx: DeliveryContext, work: (trx: Db, at: string) => Promise<Array<CommittedEvent | null>>): Promise<void> {
+  const at = ctx.now().toISOString();
+  const events = await ctx.db.transaction().execute((trx) => work(trx, at));
+  ctx.bus.publish(events.filter((e): e is CommittedEvent => e !== null));
+}
+
+async function ensureTicket(ctx: DeliveryContext, connection: ConnectionPolicy, delivery: DeliveryRow, checkInEventId: number | null): Promise<TicketRef> {
+  const { adapter } = connection;
+  let ticket: TicketRef | null = null;
+  // A create whose answer never reached us may have worked: adopt that ticket rather than make a second.
+  if (delivery.create_sent_at) ticket = await connection.run(() => adapter.findByCorrelationId(delivery.visit_id));
+  if (!ticket) {
+    const draft = await buildTicketDraft(ctx.db, delivery.visit_id);
+    await markCreateSent(ctx.db, delivery.visit_id, ctx.now().toISOString());
+    ticket = await connection.run(() => adapter.createTicket(draft));
+  }
+  const created = ticket;
+  await commit(ctx, async (trx, at) => {
+    await recordTicket(trx, delivery.visit_id, created);
+    if (checkInEventId) await recordDelivered(trx, delivery.visit_id, checkInEventId, at);
+    // The ticket exists from now on: consoles show its number even while updates are still queued.
+    return [await publishSyncState(trx, delivery.visit_id, { state: 'synced', error: null, ticketChanged: true }, at)];
+  });
+  return created;
+}
+
+/** Brings one visit's ticket up to date with the log: create first, then each update in order. */
+export async function deliverVisit(ctx: DeliveryContext, connection: ConnectionPolicy, delivery: DeliveryRow): Promise<'done' | 'deferred'> {
+  const visitId = delivery.visit_id;
+  try {
+    const pending = await listUndeliveredEvents(ctx.db, delivery);
+    const checkIn = pending.find((e) => e.type === 'visit.checked_in');
+    const current = await readVisitTicket(ctx.db, visitId);
+    const ticket = current.ticket ?? (await ensureTicket(ctx, connection, delivery, checkIn?.id ?? null));
+    const remaining = current.ticket ? pending : pending.filter((e) => e !== checkIn);
+    for (const event of remaining) {
+      const update = await buildTicketUpdate(ctx.db, event);
+      if (update) await connection.run(() => connection.adapter.updateTicket(ticket, update));
+      // One small transaction per update: a crash repeats at most the update that was in flight.
+      await commit(ctx, async (trx, at) => {
+        const state = await recordDelivered(trx, visitId, event.id, at);
+        return [state === 'synced' ? await publishSyncState(trx, visitId, { state: 'synced', error: null }, at) : null];
+      });
+    }
+    if (remaining.length === 0 && current.ticket) {
+      // Only events the ITSM ignores were left: mark caught up so the row stops being due.
+      await commit(ctx, async (trx, at) => {
+        const state = await recordDelivered(trx, visitId, delivery.target_event_id, at);
+        return [state === 'synced' ? await publishSyncState(trx, visitId, { state: 'synced', error: null }, at) : null];
+      });
+    }
+    ctx.onOutcome(connection, null);
+    return 'done';
+  } catch (error) {
+    await recordError(ctx, connection, delivery, error);
+    return 'deferred';
+  }
+}
+
+async function recordError(ctx: DeliveryContext, connection: ConnectionPolicy, delivery: DeliveryRow, error: unknown): Promise<void> {
+  const nowMs = ctx.now().getTime();
+  const permanent = error instanceof ItsmError && error.permanent;
+  const waiting = isBreakerOpen(error) || error instanceof ConnectionPausedError;
+  // Only messages our own code wrote reach the database: adapters redact secrets from theirs, and
+  // unexpected errors are reduced to their class so a stack or a URL with credentials never leaks.
+  const message =
+    error instanceof ItsmError || error instanceof ConnectionPausedError
+      ? error.message
+      : isBreakerOpen(error)
+        ? `${connection.name} is failing; calls paused by the circuit breaker`
+        : `internal error (${(error as Error)?.name ?? 'unknown'})`;
+  let delayMs: number;
+  if (error instanceof ConnectionPausedError) delayMs = Math.max(100, error.untilMs - nowMs);
+  else if (isBreakerOpen(error)) delayMs = ctx.backoff.breakerHalfOpenMs;
+  else delayMs = retryDelayMs(delivery.attempts, error instanceof ItsmError ? error.retryAfterSeconds : null, ctx.backoff.baseMs, ctx.backoff.capMs, ctx.random);
+  const state = permanent ? 'failed' : 'retrying';
+  if (!waiting) ctx.onOutcome(connection, message);
+  const log = permanent ? ctx.logger.error : ctx.logger.warn;
+  log.call(ctx.logger, { visitId: delivery.visit_id, connection: connection.name, attempts: delivery.attempts + 1, error: message }, permanent ? 'ITSM delivery dead-lettered' : 'ITSM delivery will be retried');
+  await commit(ctx, async (trx, at) => {
+    await recordFailure(trx, delivery.visit_id, { state, nextAttemptAt: new Date(nowMs + delayMs).toISOString(), error: message, countAttempt: !waiting }, at);
+    return [await publishSyncState(trx, delivery.visit_id, { state, error: message }, at)];
+  });
+}

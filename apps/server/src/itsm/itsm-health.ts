@@ -1,0 +1,117 @@
+import type { ItsmAdapter } from '@walkup/itsm';
+import type { Db } from '../db/connection.ts';
+import type { BreakerState, ConnectionPolicy } from './connection-policy.ts';
+import { withItsmTables } from './itsm-schema.ts';
+
+export interface ConnectionHealth {
+  name: string;
+  vendor: string;
+  sites: string[];
+  /** `closed` until the worker has used the connection in this process. */
+  breaker: BreakerState;
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+  lastError: string | null;
+  /** Visits whose ticket is not up to date yet (waiting or retrying). */
+  backlog: number;
+  deadLetters: number;
+  oldestPendingSince: string | null;
+}
+
+export interface DeadLetter {
+  visitId: string;
+  siteId: string;
+  ticketNumber: string;
+  itsmTicketNumber: string | null;
+  itsmTicketUrl: string | null;
+  error: string | null;
+  attempts: number;
+  failedAt: string;
+}
+
+const lastWrite = new WeakMap<ConnectionPolicy, number>();
+
+/**
+ * Keeps the last success/failure per connection in the database so the health view survives
+ * restarts. Successes are written at most every 5 s: a busy connection must not double its writes.
+ */
+export async function recordConnectionOutcome(db: Db, connection: ConnectionPolicy, error: string | null, at: Date): Promise<void> {
+  const iso = at.toISOString();
+  if (!error && at.getTime() - (lastWrite.get(connection) ?? 0) < 5_000) return;
+  lastWrite.set(connection, at.getTime());
+  const values = error ? { last_failure_at: iso, last_error: error } : { last_success_at: iso };
+  await withItsmTables(db)
+    .insertInto('itsm_connection_status')
+    .values({ name: connection.name, vendor: connection.vendor, last_success_at: null, last_failure_at: null, last_error: null, ...values })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ vendor: connection.vendor, ...values }))
+    .execute();
+}
+
+export async function readItsmHealth(
+  db: Db,
+  adapterFor: (siteId: string) => ItsmAdapter,
+  policyOf: (adapter: ItsmAdapter) => ConnectionPolicy | undefined,
+): Promise<ConnectionHealth[]> {
+  const itsm = withItsmTables(db);
+  const sites = await db.selectFrom('sites').select('id').orderBy('id').execute();
+  const counts = await itsm
+    .selectFrom('itsm_deliveries')
+    .select((eb) => [
+      'site_id',
+      eb.fn.countAll<number>().filterWhere('state', 'in', ['pending', 'retrying']).as('backlog'),
+      eb.fn.countAll<number>().filterWhere('state', '=', 'failed').as('dead'),
+      eb.fn.min('updated_at').filterWhere('state', 'in', ['pending', 'retrying']).as('oldest'),
+    ])
+    .groupBy('site_id')
+    .execute();
+  const statuses = await itsm.selectFrom('itsm_connection_status').selectAll().execute();
+  const byName = new Map<string, ConnectionHealth>();
+  for (const { id } of sites) {
+    const adapter = adapterFor(id);
+    if (!adapter.createsTickets) continue;
+    const name = adapter.connectionName ?? adapter.vendor;
+    const status = statuses.find((s) => s.name === name);
+    const health = byName.get(name) ?? {
+      name,
+      vendor: adapter.vendor,
+      sites: [],
+      breaker: policyOf(adapter)?.breakerState() ?? 'closed',
+      lastSuccessAt: status?.last_success_at ?? null,
+      lastFailureAt: status?.last_failure_at ?? null,
+      lastError: status?.last_error ?? null,
+      backlog: 0,
+      deadLetters: 0,
+      oldestPendingSince: null,
+    };
+    const count = counts.find((c) => c.site_id === id);
+    health.sites.push(id);
+    health.backlog += Number(count?.backlog ?? 0);
+    health.deadLetters += Number(count?.dead ?? 0);
+    const oldest = count?.oldest ?? null;
+    if (oldest && (!health.oldestPendingSince || oldest < health.oldestPendingSince)) health.oldestPendingSince = oldest;
+    byName.set(name, health);
+  }
+  return [...byName.values()];
+}
+
+export async function listDeadLetters(db: Db, siteId?: string): Promise<DeadLetter[]> {
+  let query = withItsmTables(db)
+    .selectFrom('itsm_deliveries as d')
+    .innerJoin('visits as v', 'v.id', 'd.visit_id')
+    .select(['d.visit_id', 'd.site_id', 'v.ticket_number', 'v.itsm_ticket_number', 'v.itsm_ticket_url', 'd.last_error', 'd.attempts', 'd.updated_at'])
+    .where('d.state', '=', 'failed')
+    .orderBy('d.updated_at', 'desc')
+    .limit(500);
+  if (siteId) query = query.where('d.site_id', '=', siteId);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    visitId: r.visit_id,
+    siteId: r.site_id,
+    ticketNumber: r.ticket_number,
+    itsmTicketNumber: r.itsm_ticket_number,
+    itsmTicketUrl: r.itsm_ticket_url,
+    error: r.last_error,
+    attempts: r.attempts,
+    failedAt: r.updated_at,
+  }));
+}

@@ -1,0 +1,44 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
+
+/** Row types of the ITSM tables (migration 2026-11-21T1000-itsm-delivery), kept beside their only user. */
+export type DeliveryState = 'pending' | 'retrying' | 'failed' | 'synced';
+
+export interface ItsmDeliveriesTable {
+  visit_id: string;
+  site_id: string;
+  target_event_id: number;
+  delivered_event_id: number;
+  state: DeliveryState;
+  attempts: number;
+  next_attempt_at: string;
+  create_sent_at: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
+export interface ItsmConnectionStatusTable {
+  name: string;
+  vendor: string;
+  last_success_at: string | null;
+  last_failure_at: string | null;
+  last_error: string | null;
+}
+
+export interface ItsmTables {
+  itsm_deliveries: ItsmDeliveriesTable;
+  itsm_connection_status: ItsmConnectionStatusTable;
+}
+
+export type ItsmDb = Kysely<Database & ItsmTables>;
+export type DeliveryRow = Selectable<ItsmDeliveriesTable>;
+
+/** The same connection, typed with the ITSM tables as well (the shared schema file stays the lead's). */
+export function withItsmTables(db: Db): ItsmDb {
+  return db as unknown as ItsmDb;
+}
+
+export function asDb(db: ItsmDb): Db {
+  return db as unknown as Db;
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { ClientMessageMap, ServerMessage } from '@walkup/protocol';
+import { DomainError } from '@walkup/domain';
+import type { Db } from '../db/connection.ts';
+import { listSiteEventsAfter } from '../queries/events.ts';
+import { loadSiteSnapshot, redactEventForPublic, type Audience } from '../use-cases/site-view.ts';
+import type { EstimateService } from './estimate-service.ts';
+import type { LiveHub, Subscriber } from './hub.ts';
+import { parseClientMessage } from './client-messages.ts';
+
+/** A client further behind than this gets a fresh snapshot instead of a long replay. */
+const maxReplayEvents = 500;
+/** Dead connections (vanished without a close) are found by missed pings within this interval. */
+const heartbeatMs = 30_000;
+
+export interface LiveRouteDeps {
+  db: Db;
+  hub: LiveHub;
+  estimates: EstimateService;
+  showNamesFor: (siteId: string) => boolean;
+}
+
+function send(socket: WebSocket, message: ServerMessage): void {
+  socket.send(JSON.stringify(message));
+}
+
+async function catchUp(deps: LiveRouteDeps, socket: WebSocket, subscriber: Subscriber, sinceSeq: number | undefined): Promise<number> {
+  if (sinceSeq !== undefined) {
+    const missed = await listSiteEventsAfter(deps.db, subscriber.siteId, sinceSeq, maxReplayEvents + 1);
+    const current = await deps.estimates.current(subscriber.siteId);
+    const complete = missed.length <= maxReplayEvents && (missed.at(-1)?.seq ?? sinceSeq) >= current.seq && sinceSeq <= current.seq;
+    if (complete) {
+      const showNames = deps.showNamesFor(subscriber.siteId);
+      for (const event of missed) {
+        send(socket, { type: 'event', event: subscriber.audience === 'public' ? redactEventForPublic(event, showNames) : event });
+      }
+      const { positions: _p, ...estimates } = current;
+      send(socket, { type: 'estimates', ...estimates });
+      return missed.at(-1)?.seq ?? sinceSeq;
+    }
+  }
+  const snapshot = await loadSiteSnapshot(deps, subscriber.siteId, subscriber.audience);
+  const { positions: _p, ...estimates } = snapshot.estimates;
+  send(socket, { type: 'snapshot', view: snapshot.view, estimates });
+  return snapshot.view.seq;
+}
+
+async function subscribe(deps: LiveRouteDeps, socket: WebSocket, request: ClientMessageMap['subscribe'], previous: Subscriber | null) {
+  if (previous) deps.hub.remove(previous);
+  // Until sign-in exists for devices, only the console view receives names and notes.
+  const audience: Audience = request.view === 'console' ? 'staff' : 'public';
+  const subscriber: Subscriber = { socket, siteId: request.siteId, audience, pending: [] };
+  // Join the channel first and hold live messages, so nothing committed during catch-up is lost.
+  deps.hub.add(subscriber);
+  try {
+    const covered = await catchUp(deps, socket, subscriber, request.sinceSeq);
+    deps.hub.flush(subscriber, covered);
+    return subscriber;
+  } catch (error) {
+    deps.hub.remove(subscriber);
+    const message = error instanceof DomainError ? error.message : 'could not subscribe';
+    send(socket, { type: 'error', code: error instanceof DomainError ? error.code : 'subscribe_failed', message });
+    return null;
+  }
+}
+
+export async function registerLiveRoute(app: FastifyInstance, deps: LiveRouteDeps): Promise<void> {
+  app.get('/ws', { websocket: true, config: { roles: ['kiosk', 'display', 'technician', 'admin'] }, schema: { hide: true } }, (socket) => {
+    let subscriber: Subscriber | null = null;
+    let alive = true;
+    socket.on('pong', () => (alive = true));
+    const heartbeat = setInterval(() => {
+      if (!alive) return socket.terminate();
+      alive = false;
+      socket.ping();
+    }, heartbeatMs);
+    socket.on('message', (raw) => {
+      const parsed = parseClientMessage(raw.toString());
+      if (!parsed.ok) return send(socket, { type: 'error', code: 'bad_message', message: parsed.reason });
+      const message = parsed.message;
+      if (message.type === 'ping') return send(socket, { type: 'pong', at: message.at });
+      void subscribe(deps, socket, message, subscriber).then((s) => (subscriber = s));
+    });
+    socket.on('close', () => {
+      clearInterval(heartbeat);
+      if (subscriber) deps.hub.remove(subscriber);
+    });
+  });
+}

@@ -1,0 +1,21 @@
+import type { Db } from '../db/connection.ts';
+
+export interface DirectoryPerson {
+  name: string;
+  email: string | null;
+  employeeId: string | null;
+  badgeId: string | null;
+}
+
+export async function findDirectoryPerson(
+  db: Db,
+  key: { badgeId?: string; email?: string; employeeId?: string },
+): Promise<DirectoryPerson | null> {
+  let query = db.selectFrom('directory_people').select(['name', 'email', 'employee_id', 'badge_id']);
+  if (key.badgeId) query = query.where('badge_id', '=', key.badgeId);
+  else if (key.email) query = query.where('email', '=', key.email.toLowerCase());
+  else if (key.employeeId) query = query.where('employee_id', '=', key.employeeId);
+  else return null;
+  const row = await query.executeTakeFirst();
+  return row ? { name: row.name, email: row.email, employeeId: row.employee_id, badgeId: row.badge_id } : null;
+}

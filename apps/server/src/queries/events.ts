@@ -1,0 +1,73 @@
+import type { SiteEvent, SiteEventMap, SiteEventType } from '@walkup/domain';
+import type { Db } from '../db/connection.ts';
+import type { EventRow } from '../db/schema.ts';
+
+export function toSiteEvent(row: EventRow): SiteEvent {
+  return {
+    siteId: row.site_id,
+    seq: row.seq,
+    type: row.type as SiteEventType,
+    visitId: row.visit_id,
+    at: row.at,
+    data: JSON.parse(row.data),
+  } as SiteEvent;
+}
+
+/**
+ * Appends one event with the site's next sequence number. Must run inside the transaction that
+ * makes the change it records, so the log and the state never disagree. Bumping a counter on the
+ * site row (rather than MAX(seq)+1) serialises writers per site on PostgreSQL as well.
+ */
+export async function appendEvent<K extends SiteEventType>(
+  trx: Db,
+  event: { siteId: string; type: K; visitId: string | null; at: string; data: SiteEventMap[K] },
+): Promise<SiteEvent & { id: number }> {
+  const { event_seq: seq } = await trx
+    .updateTable('sites')
+    .set((eb) => ({ event_seq: eb('event_seq', '+', 1) }))
+    .where('id', '=', event.siteId)
+    .returning('event_seq')
+    .executeTakeFirstOrThrow();
+  const { id } = await trx
+    .insertInto('events')
+    .values({ site_id: event.siteId, seq, type: event.type, visit_id: event.visitId, at: event.at, data: JSON.stringify(event.data) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { ...event, seq, id } as SiteEvent & { id: number };
+}
+
+export async function listSiteEventsAfter(db: Db, siteId: string, afterSeq: number, limit: number): Promise<SiteEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map(toSiteEvent);
+}
+
+/** Events of every site after a global event id, in commit order: what log readers consume. */
+export async function listEventsAfterId(db: Db, afterId: number, limit: number): Promise<Array<SiteEvent & { id: number }>> {
+  const rows = await db.selectFrom('events').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((row) => ({ ...toSiteEvent(row), id: row.id }));
+}
+
+export async function listVisitEvents(db: Db, visitId: string): Promise<SiteEvent[]> {
+  const rows = await db.selectFrom('events').selectAll().where('visit_id', '=', visitId).orderBy('id').execute();
+  return rows.map(toSiteEvent);
+}
+
+export async function readCursor(db: Db, name: string): Promise<number> {
+  const row = await db.selectFrom('reader_cursors').select('last_event_id').where('name', '=', name).executeTakeFirst();
+  return row?.last_event_id ?? 0;
+}
+
+export async function writeCursor(db: Db, name: string, lastEventId: number): Promise<void> {
+  await db
+    .insertInto('reader_cursors')
+    .values({ name, last_event_id: lastEventId })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ last_event_id: lastEventId, updated_at: new Date().toISOString() }))
+    .execute();
+}

@@ -1,0 +1,178 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { serviceDay } from '@walkup/domain';
+import { listSites, loadSiteSetup, findSite } from '../queries/sites.ts';
+import { listWaitAccuracy } from '../queries/visits.ts';
+import { identifyVisitor } from '../use-cases/identify-visitor.ts';
+import { loadSiteSnapshot } from '../use-cases/site-view.ts';
+import type { UseCaseDeps } from '../use-cases/deps.ts';
+import { ErrorResponse, Id, Localized, WaitEstimate, errorResponses } from './schemas.ts';
+import { kioskAndStaff, publicRead, staff } from './route-roles.ts';
+
+const SiteSummary = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  timeZone: Type.String(),
+  defaultLanguage: Type.String(),
+  languages: Type.Array(Type.String()),
+});
+
+const SiteParams = Type.Object({ siteId: Id });
+
+export async function siteRoutes(root: FastifyInstance, deps: UseCaseDeps): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/api/sites', { config: { roles: publicRead }, schema: { summary: 'List walk-up sites', tags: ['sites'], response: { 200: Type.Array(SiteSummary) } } }, async () =>
+    (await listSites(deps.db)).map(({ id, name, timeZone, defaultLanguage, languages }) => ({ id, name, timeZone, defaultLanguage, languages })),
+  );
+
+  app.get(
+    '/api/sites/:siteId/config',
+    {
+      config: { roles: publicRead },
+      schema: {
+        summary: 'Site configuration for kiosks and consoles: queues, category tree, desks, technicians',
+        tags: ['sites'],
+        params: SiteParams,
+        response: {
+          200: Type.Object({
+            ...SiteSummary.properties,
+            open: Type.Boolean(),
+            showNamesOnDisplay: Type.Boolean(),
+            noShowGraceSeconds: Type.Integer(),
+            queues: Type.Array(Type.Object({ id: Type.String(), prefix: Type.String(), name: Localized })),
+            categories: Type.Array(
+              Type.Object({ id: Type.String(), parentId: Type.Union([Type.String(), Type.Null()]), label: Localized, icon: Type.String(), queueId: Type.Union([Type.String(), Type.Null()]) }),
+            ),
+            desks: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+            technicians: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), queueIds: Type.Array(Type.String()) })),
+            escalationGroups: Type.Array(Type.String()),
+          }),
+          404: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const setup = await loadSiteSetup(deps.db, request.params.siteId);
+      const estimates = await deps.estimates.current(setup.site.id);
+      const { site } = setup;
+      return {
+        id: site.id,
+        name: site.name,
+        timeZone: site.timeZone,
+        defaultLanguage: site.defaultLanguage,
+        languages: site.languages,
+        open: estimates.open,
+        showNamesOnDisplay: site.showNamesOnDisplay,
+        noShowGraceSeconds: site.noShowGraceSeconds,
+        queues: setup.queues.map(({ id, prefix, name }) => ({ id, prefix, name })),
+        categories: setup.categories.map(({ id, parentId, label, icon, queueId }) => ({ id, parentId, label, icon, queueId })),
+        desks: setup.desks,
+        technicians: setup.technicians,
+        escalationGroups: site.escalationGroups,
+      };
+    },
+  );
+
+  app.get(
+    '/api/sites/:siteId/state',
+    {
+      config: { roles: publicRead },
+      schema: {
+        summary: 'Live state of a site: queues with waiting count and estimate, people being served, sequence number',
+        description: 'Same content as the websocket snapshot. `audience=staff` includes names and notes.',
+        tags: ['sites'],
+        params: SiteParams,
+        querystring: Type.Object({ audience: Type.Optional(Type.Union([Type.Literal('public'), Type.Literal('staff')])) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            siteId: Type.String(),
+            seq: Type.Integer(),
+            open: Type.Boolean(),
+            queues: Type.Array(Type.Object({ id: Type.String(), prefix: Type.String(), name: Localized, waitingCount: Type.Integer(), estimate: WaitEstimate })),
+            serving: Type.Array(Type.Object({ visitId: Type.String(), ticketNumber: Type.String(), deskId: Type.String(), state: Type.String(), visitorName: Type.Union([Type.String(), Type.Null()]) })),
+            view: Type.Unknown({ description: 'The full SiteView (see packages/domain/src/site-view.ts)' }),
+          }),
+          404: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const { view, estimates } = await loadSiteSnapshot(deps, request.params.siteId, request.query.audience ?? 'public');
+      return {
+        siteId: view.siteId,
+        seq: view.seq,
+        open: estimates.open,
+        queues: view.queues.map((q) => ({
+          ...q,
+          waitingCount: view.visits.filter((v) => v.queueId === q.id && v.state === 'waiting').length,
+          estimate: estimates.queues[q.id] ?? null,
+        })),
+        serving: view.visits
+          .filter((v) => v.deskId && (v.state === 'called' || v.state === 'in_service'))
+          .map((v) => ({ visitId: v.id, ticketNumber: v.ticketNumber, deskId: v.deskId!, state: v.state, visitorName: v.visitorName })),
+        view: { ...view, estimates: { queues: estimates.queues, visits: estimates.visits } },
+      };
+    },
+  );
+
+  app.post(
+    '/api/sites/:siteId/identify',
+    {
+      config: { roles: kioskAndStaff },
+      schema: {
+        summary: 'Look up a person by badge, email or employee id (kiosk identification step)',
+        tags: ['kiosk'],
+        params: SiteParams,
+        body: Type.Object(
+          {
+            badgeId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9:_-]+$' })),
+            email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+            employeeId: Type.Optional(Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ name: Type.String(), email: Type.Union([Type.String(), Type.Null()]), employeeId: Type.Union([Type.String(), Type.Null()]), badgeId: Type.Union([Type.String(), Type.Null()]) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      await findSite(deps.db, request.params.siteId);
+      return identifyVisitor(deps, request.body);
+    },
+  );
+
+  app.get(
+    '/api/sites/:siteId/wait-accuracy',
+    {
+      config: { roles: staff },
+      schema: {
+        summary: "Estimated (at check-in) against actual waits for one service day (default: today)",
+        tags: ['statistics'],
+        params: SiteParams,
+        querystring: Type.Object({ day: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }, { additionalProperties: false }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              visitId: Type.String(),
+              ticketNumber: Type.String(),
+              checkedInAt: Type.String(),
+              estimatedSeconds: Type.Union([Type.Integer(), Type.Null()]),
+              lowSeconds: Type.Union([Type.Integer(), Type.Null()]),
+              highSeconds: Type.Union([Type.Integer(), Type.Null()]),
+              actualSeconds: Type.Union([Type.Integer(), Type.Null()]),
+            }),
+          ),
+          404: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const site = await findSite(deps.db, request.params.siteId);
+      return listWaitAccuracy(deps.db, site.id, request.query.day ?? serviceDay(deps.now(), site.timeZone));
+    },
+  );
+}

@@ -1,0 +1,11 @@
+import type { Db } from '../db/connection.ts';
+import type { EventBus } from '../live/event-bus.ts';
+import type { EstimateService } from '../live/estimate-service.ts';
+
+/** What every use case receives: the database, the bus that announces commits, a clock. */
+export interface UseCaseDeps {
+  db: Db;
+  bus: EventBus;
+  now: () => Date;
+  estimates: EstimateService;
+}

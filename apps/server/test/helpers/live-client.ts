@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { ClientMessage, ServerMessage } from '@walkup/protocol';
+
+/** A websocket test client that collects server messages and waits for the ones a test expects. */
+export async function connectLive(app: FastifyInstance) {
+  const socket = await app.injectWS('/ws');
+  const received: ServerMessage[] = [];
+  const waiters: Array<() => void> = [];
+  socket.on('message', (data) => {
+    received.push(JSON.parse(data.toString()));
+    for (const wake of waiters.splice(0)) wake();
+  });
+  return {
+    received,
+    send(message: ClientMessage | Record<string, unknown>) {
+      socket.send(JSON.stringify(message));
+    },
+    async waitFor(predicate: (m: ServerMessage) => boolean, timeoutMs = 3000): Promise<ServerMessage> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = received.find(predicate);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no matching message; got ${JSON.stringify(received.map((m) => m.type))}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+    },
+    close() {
+      socket.terminate();
+    },
+  };
+}

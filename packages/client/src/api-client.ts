@@ -1,0 +1,77 @@
+import type { ApiError, CheckInRequest, CheckInResponse, SiteConfig, SiteSummary, VisitResponse } from '@walkup/protocol';
+import type { IdentifiedPerson, IdentifyRequest, PresenceRequest, WaitAccuracyPoint } from './api-types.ts';
+
+/** A non-2xx answer, carrying the server's own error body so screens can show its message. */
+export class ApiRequestError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+
+  constructor(body: Pick<ApiError, 'statusCode' | 'code' | 'message'>) {
+    super(body.message);
+    this.name = 'ApiRequestError';
+    this.statusCode = body.statusCode;
+    this.code = body.code;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT';
+
+async function readError(response: Response): Promise<ApiRequestError> {
+  try {
+    const body = (await response.json()) as Partial<ApiError>;
+    return new ApiRequestError({
+      statusCode: body.statusCode ?? response.status,
+      code: body.code ?? 'http_error',
+      message: body.message ?? response.statusText,
+    });
+  } catch {
+    // Proxies and crashed servers answer with HTML or nothing; keep the status at least.
+    return new ApiRequestError({ statusCode: response.status, code: 'http_error', message: response.statusText || `HTTP ${response.status}` });
+  }
+}
+
+const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
+
+export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = (...args) => fetch(...args)) {
+  async function request<T>(method: Method, url: string, body?: unknown): Promise<T | null> {
+    const response = await fetchImpl(`${baseUrl}/api/${url}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw await readError(response);
+    if (response.status === 204) return null;
+    return (await response.json()) as T;
+  }
+  // Routes that always answer with a body; a 204 there would be a server bug worth surfacing.
+  async function requestBody<T>(method: Method, url: string, body?: unknown): Promise<T> {
+    const result = await request<T>(method, url, body);
+    if (result === null) throw new ApiRequestError({ statusCode: 204, code: 'empty_response', message: `No content from ${url}` });
+    return result;
+  }
+  const visitAction = <B extends { technicianId: string }>(action: string) => (visitId: string, body: B) =>
+    requestBody<VisitResponse>('POST', `${path('visits', visitId)}/${action}`, body);
+
+  return {
+    listSites: () => requestBody<SiteSummary[]>('GET', 'sites'),
+    getSiteConfig: (siteId: string) => requestBody<SiteConfig>('GET', `${path('sites', siteId)}/config`),
+    identify: (siteId: string, body: IdentifyRequest) =>
+      requestBody<IdentifiedPerson>('POST', `${path('sites', siteId)}/identify`, body),
+    checkIn: (siteId: string, body: CheckInRequest) => requestBody<CheckInResponse>('POST', `${path('sites', siteId)}/visits`, body),
+    getWaitAccuracy: (siteId: string) => requestBody<WaitAccuracyPoint[]>('GET', `${path('sites', siteId)}/wait-accuracy`),
+    setPresence: (technicianId: string, body: PresenceRequest) =>
+      request<unknown>('PUT', `${path('technicians', technicianId)}/presence`, body),
+    /** Resolves to null when nobody is waiting (204). */
+    callNext: (deskId: string, body: { technicianId: string }) =>
+      request<VisitResponse>('POST', `${path('desks', deskId)}/call-next`, body),
+    callVisit: visitAction<{ technicianId: string; deskId: string }>('call'),
+    recall: visitAction<{ technicianId: string }>('recall'),
+    start: visitAction<{ technicianId: string }>('start'),
+    resolve: visitAction<{ technicianId: string; note: string }>('resolve'),
+    noShow: visitAction<{ technicianId: string }>('no-show'),
+    transfer: visitAction<{ technicianId: string; queueId: string; reason?: string }>('transfer'),
+    escalate: visitAction<{ technicianId: string; group: string; note?: string }>('escalate'),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

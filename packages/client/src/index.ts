@@ -1,0 +1,11 @@
+export * from './api-types.ts';
+export * from './api-client.ts';
+export * from './backoff.ts';
+export * from './site-connection.ts';
+export * from './site-store.ts';
+export * from './site-sync.ts';
+export * from './i18n.ts';
+export * from './format-wait.ts';
+export * from './site-param.ts';
+export { OfflineBanner } from './OfflineBanner.tsx';
+export { LanguageSwitch } from './LanguageSwitch.tsx';

@@ -1,0 +1,2 @@
+// Vite bundles the co-located stylesheets; this tells TypeScript such imports are legal.
+/// <reference types="vite/client" />

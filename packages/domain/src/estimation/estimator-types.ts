@@ -1,0 +1,52 @@
+import type { PresenceStatus } from '../events.ts';
+import type { QueuedVisit } from '../call-policy.ts';
+import type { DurationDistribution } from './duration-distribution.ts';
+
+export interface EstimatorTechnician {
+  id: string;
+  status: PresenceStatus;
+  queueIds: readonly string[];
+  /** The visit this technician is calling or serving now, if any. */
+  current: { categoryId: string; sinceMs: number } | null;
+  /** When a technician on break is expected back; without it a break counts as absent. */
+  returnsAtMs?: number;
+  /** When this technician's shift ends, if known: they take nobody after it. */
+  offAtMs?: number;
+}
+
+export interface EstimatorVisit extends QueuedVisit {
+  categoryId: string;
+}
+
+/** A booked visit that will take a technician at a known time, ahead of the walk-up queue. */
+export interface EstimatorAppointment {
+  technicianId: string;
+  startMs: number;
+  expectedSeconds: number;
+}
+
+export interface NoShowRate {
+  /** Share of called visitors who never come to the desk. */
+  probability: number;
+  /** How long the desk waits for them before calling the next. */
+  seconds: number;
+}
+
+export interface EstimatorInput {
+  nowMs: number;
+  queueIds: readonly string[];
+  technicians: readonly EstimatorTechnician[];
+  waiting: readonly EstimatorVisit[];
+  serviceSeconds: (categoryId: string) => number;
+  /** Expected service time of someone joining a queue now, whose category is not known yet. */
+  queueServiceSeconds: (queueId: string) => number;
+  /** Learned service-time distributions; without them an exponential shape around serviceSeconds. */
+  serviceDistribution?: (categoryId: string) => DurationDistribution;
+  /** Rate (per second of waiting) at which a visitor of the queue gives up and leaves. */
+  abandonmentPerSecond?: (queueId: string) => number;
+  noShow?: (queueId: string) => NoShowRate;
+  appointments?: readonly EstimatorAppointment[];
+  /** Number of sampled futures; more is smoother and slower (default 100). */
+  samples?: number;
+  seed?: number;
+}

@@ -1,0 +1,46 @@
+import type { DurationDistribution } from './duration-distribution.ts';
+import type { EstimatorInput } from './estimator-types.ts';
+
+/** A technician as the sampler sees them, with times in seconds from now. */
+export interface PreparedSlot {
+  queues: readonly number[];
+  /** Draws when this technician can call someone first. */
+  firstFreeAt: (u: number) => number;
+  offAtSeconds: number;
+  appointments: ReadonlyArray<{ startSeconds: number; seconds: number }>;
+}
+
+/**
+ * Turns on-duty technicians into slots. Someone already in service is not "free in mean minus elapsed":
+ * the remaining time is drawn from the service distribution given the time already spent, which for
+ * skewed services means a visit that has run long is likely to run longer still.
+ */
+export function prepareSlots(
+  input: EstimatorInput,
+  queueIndex: ReadonlyMap<string, number>,
+  service: (categoryId: string) => DurationDistribution,
+): PreparedSlot[] {
+  const slots: PreparedSlot[] = [];
+  for (const technician of input.technicians) {
+    const returnsIn = technician.status === 'break' && technician.returnsAtMs !== undefined ? (technician.returnsAtMs - input.nowMs) / 1000 : null;
+    if (technician.status !== 'available' && returnsIn === null) continue;
+    const queues = technician.queueIds.map((id) => queueIndex.get(id)).filter((q): q is number => q !== undefined);
+    if (queues.length === 0) continue;
+    const current = technician.current;
+    const readyIn = Math.max(0, returnsIn ?? 0);
+    let firstFreeAt: (u: number) => number = () => readyIn;
+    if (current) {
+      const elapsed = Math.max(0, (input.nowMs - current.sinceMs) / 1000);
+      const distribution = service(current.categoryId);
+      firstFreeAt = (u) => readyIn + distribution.remaining(elapsed, u);
+    }
+    const appointments = (input.appointments ?? [])
+      .filter((a) => a.technicianId === technician.id)
+      .map((a) => ({ startSeconds: (a.startMs - input.nowMs) / 1000, seconds: a.expectedSeconds }))
+      .filter((a) => a.startSeconds + a.seconds > 0)
+      .sort((a, b) => a.startSeconds - b.startSeconds);
+    const offAtSeconds = technician.offAtMs === undefined ? Infinity : (technician.offAtMs - input.nowMs) / 1000;
+    slots.push({ queues, firstFreeAt, offAtSeconds, appointments });
+  }
+  return slots;
+}

@@ -1,0 +1,191 @@
+import type { SiteEvent } from '../events.ts';
+import type { PresenceStatus } from '../events.ts';
+import { ServiceTimeModel } from '../service-times.ts';
+import type { EstimatorInput, EstimatorTechnician, EstimatorVisit, NoShowRate } from './estimator-types.ts';
+import { DecayingRate } from './decaying-rate.ts';
+
+export interface WaitLearnerOptions {
+  /** Configured service time of a category, used until there is history. */
+  configuredServiceSeconds?: (categoryId: string) => number;
+  /** Queues a technician is configured to serve; without it, the queues they called from recently. */
+  configuredQueues?: (technicianId: string) => readonly string[] | undefined;
+  utcOffsetMinutes?: number;
+}
+
+interface TrackedVisit extends EstimatorVisit {
+  /** When this visit (re)joined a queue, in ms: the start of the wait being estimated. */
+  joinedAtMs: number;
+  calledAtMs: number | null;
+  technicianId: string | null;
+}
+
+interface TrackedTechnician {
+  status: PresenceStatus;
+  visitId: string | null;
+  lastCalledFrom: Map<string, number>;
+}
+
+const dayMs = 86_400_000;
+/** A technician who has not taken a queue for this long is no longer assumed to serve it. */
+const skillMemoryMs = 14 * dayMs;
+const rateHalfLifeMs = 14 * dayMs;
+
+/**
+ * Everything the estimator learns, read from the event log in order ("one log, many readers"): the
+ * current queues and desks, service-time distributions, abandonment and no-show rates, and which queues
+ * each technician serves. Causal by construction: it only knows events it has been given. The server
+ * and the replay benchmark feed it the same events, so the benchmark scores the live estimator.
+ */
+export class WaitLearner {
+  readonly serviceTimes: ServiceTimeModel;
+  /** Per queue, for a newcomer whose category is not known yet. */
+  readonly queueServiceTimes: ServiceTimeModel;
+  private readonly visits = new Map<string, TrackedVisit>();
+  private readonly technicians = new Map<string, TrackedTechnician>();
+  private readonly queueIds = new Set<string>();
+  private readonly abandonment = new Map<string, DecayingRate>();
+  private readonly noShows = new Map<string, { rate: DecayingRate; seconds: DecayingRate }>();
+
+  constructor(private readonly options: WaitLearnerOptions = {}) {
+    const configured = options.configuredServiceSeconds ?? (() => 600);
+    const weighting = { utcOffsetMinutes: options.utcOffsetMinutes ?? 0 };
+    this.serviceTimes = new ServiceTimeModel(configured, { weighting });
+    this.queueServiceTimes = new ServiceTimeModel(() => 600, { weighting });
+  }
+
+  observe(event: SiteEvent): void {
+    const atMs = Date.parse(event.at);
+    const visit = event.visitId ? this.visits.get(event.visitId) : undefined;
+    switch (event.type) {
+      case 'visit.checked_in': {
+        const d = event.data;
+        this.queueIds.add(d.queueId);
+        const id = event.visitId ?? '';
+        this.visits.set(id, { id, queueId: d.queueId, categoryId: d.categoryId, priority: d.priority, checkedInAt: d.checkedInAt, joinedAtMs: atMs, calledAtMs: null, technicianId: null });
+        return;
+      }
+      case 'visit.called': {
+        if (!visit) return;
+        if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, false);
+        visit.calledAtMs = atMs;
+        visit.technicianId = event.data.technicianId;
+        const technician = this.technician(event.data.technicianId);
+        technician.visitId = visit.id;
+        technician.lastCalledFrom.set(visit.queueId, atMs);
+        this.noShowRate(visit.queueId).rate.add(0, 1, atMs);
+        return;
+      }
+      case 'visit.transferred':
+        if (!visit) return;
+        if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, false);
+        this.freeTechnician(visit);
+        this.queueIds.add(event.data.toQueueId);
+        Object.assign(visit, { queueId: event.data.toQueueId, joinedAtMs: atMs, calledAtMs: null, technicianId: null });
+        return;
+      case 'visit.resolved':
+      case 'visit.escalated':
+        if (!visit) return;
+        if (visit.calledAtMs !== null) {
+          const seconds = (atMs - visit.calledAtMs) / 1000;
+          this.serviceTimes.record(visit.categoryId, seconds, visit.calledAtMs);
+          this.queueServiceTimes.record(visit.queueId, seconds, visit.calledAtMs);
+        }
+        this.endVisit(visit);
+        return;
+      case 'visit.no_show':
+        if (!visit) return;
+        if (visit.calledAtMs !== null) {
+          const rate = this.noShowRate(visit.queueId);
+          rate.rate.add(1, 0, atMs);
+          rate.seconds.add((atMs - visit.calledAtMs) / 1000, 1, atMs);
+        }
+        this.endVisit(visit);
+        return;
+      case 'visit.cancelled':
+        if (!visit) return;
+        if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, true);
+        this.endVisit(visit);
+        return;
+      case 'technician.presence_changed':
+        this.technician(event.data.technicianId).status = event.data.status;
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Visitors waiting now, with the time they (re)joined their queue. */
+  waiting(): TrackedVisit[] {
+    return [...this.visits.values()].filter((v) => v.calledAtMs === null);
+  }
+
+  /** Queues each on-duty technician serves, as the estimator will assume. */
+  queuesOf(technicianId: string, nowMs: number): readonly string[] {
+    const configured = this.options.configuredQueues?.(technicianId);
+    if (configured) return configured;
+    const recent = [...(this.technicians.get(technicianId)?.lastCalledFrom ?? [])].filter(([, at]) => nowMs - at < skillMemoryMs).map(([q]) => q);
+    return recent.length > 0 ? recent : [...this.queueIds];
+  }
+
+  technicianStates(nowMs: number): EstimatorTechnician[] {
+    return [...this.technicians].map(([id, t]) => {
+      const visit = t.visitId ? this.visits.get(t.visitId) : undefined;
+      const current = visit && visit.calledAtMs !== null ? { categoryId: visit.categoryId, sinceMs: visit.calledAtMs } : null;
+      return { id, status: t.status, queueIds: this.queuesOf(id, nowMs), current };
+    });
+  }
+
+  estimatorInput(nowMs: number): EstimatorInput {
+    return {
+      nowMs,
+      queueIds: [...this.queueIds],
+      technicians: this.technicianStates(nowMs),
+      waiting: this.waiting(),
+      serviceSeconds: (categoryId) => this.serviceTimes.expectedSeconds(categoryId, nowMs),
+      queueServiceSeconds: (queueId) => this.queueServiceTimes.expectedSeconds(queueId, nowMs),
+      serviceDistribution: (categoryId) => this.serviceTimes.distribution(categoryId, nowMs),
+      abandonmentPerSecond: (queueId) => this.abandonmentRate(queueId).rate(),
+      noShow: (queueId) => this.noShowOf(queueId),
+    };
+  }
+
+  private noShowOf(queueId: string): NoShowRate {
+    const rate = this.noShowRate(queueId);
+    return { probability: rate.rate.rate(), seconds: rate.seconds.rate() };
+  }
+
+  private leaveQueue(visit: TrackedVisit, atMs: number, gaveUp: boolean): void {
+    this.abandonmentRate(visit.queueId).add(gaveUp ? 1 : 0, Math.max(0, atMs - visit.joinedAtMs) / 1000, atMs);
+  }
+
+  private endVisit(visit: TrackedVisit): void {
+    this.freeTechnician(visit);
+    this.visits.delete(visit.id);
+  }
+
+  private freeTechnician(visit: TrackedVisit): void {
+    const technician = visit.technicianId ? this.technicians.get(visit.technicianId) : undefined;
+    if (technician && technician.visitId === visit.id) technician.visitId = null;
+  }
+
+  private technician(id: string): TrackedTechnician {
+    let found = this.technicians.get(id);
+    if (!found) {
+      found = { status: 'available', visitId: null, lastCalledFrom: new Map() };
+      this.technicians.set(id, found);
+    }
+    return found;
+  }
+
+  private abandonmentRate(queueId: string): DecayingRate {
+    let found = this.abandonment.get(queueId);
+    if (!found) this.abandonment.set(queueId, (found = new DecayingRate(rateHalfLifeMs, 0, 3600)));
+    return found;
+  }
+
+  private noShowRate(queueId: string): { rate: DecayingRate; seconds: DecayingRate } {
+    let found = this.noShows.get(queueId);
+    if (!found) this.noShows.set(queueId, (found = { rate: new DecayingRate(rateHalfLifeMs, 0, 5), seconds: new DecayingRate(rateHalfLifeMs, 120, 1) }));
+    return found;
+  }
+}

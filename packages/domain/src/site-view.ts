@@ -1,0 +1,162 @@
+import type { ItsmSyncState, PresenceStatus, SiteEvent } from './events.ts';
+import type { VisitorIdentity } from './visit.ts';
+import type { VisitState } from './visit-state.ts';
+import { isActive } from './visit-state.ts';
+import { compareForCalling } from './call-policy.ts';
+
+/** Text in the languages a site offers, e.g. { en: 'Laptop', fr: 'Ordinateur portable' }. */
+export type LocalizedText = Record<string, string>;
+
+/** A wait estimate in seconds: the expected value and a likely range (about the 10th-90th percentile). */
+export interface WaitEstimate {
+  expectedSeconds: number;
+  lowSeconds: number;
+  highSeconds: number;
+}
+
+export interface QueueView {
+  id: string;
+  prefix: string;
+  name: LocalizedText;
+}
+
+export interface DeskView {
+  id: string;
+  name: string;
+  technicianId: string | null;
+  status: PresenceStatus;
+}
+
+export interface ItsmLinkView {
+  state: ItsmSyncState;
+  ticketNumber: string | null;
+  ticketUrl: string | null;
+  error: string | null;
+}
+
+export interface ActiveVisitView {
+  id: string;
+  ticketNumber: string;
+  queueId: string;
+  categoryId: string;
+  state: VisitState;
+  priority: number;
+  checkedInAt: string;
+  calledAt: string | null;
+  startedAt: string | null;
+  deskId: string | null;
+  technicianId: string | null;
+  callCount: number;
+  /** Full name for staff; "Marie D." or null on public screens, as the site allows. */
+  visitorName: string | null;
+  /** Staff views only. */
+  visitor?: VisitorIdentity;
+  note?: string | null;
+  itsm?: ItsmLinkView;
+}
+
+/** What a screen needs to draw a site live. Public (display) views carry no personal data. */
+export interface SiteView {
+  siteId: string;
+  seq: number;
+  queues: QueueView[];
+  desks: DeskView[];
+  visits: ActiveVisitView[];
+}
+
+function updateVisit(view: SiteView, id: string, change: (v: ActiveVisitView) => ActiveVisitView): SiteView {
+  return { ...view, visits: view.visits.map((v) => (v.id === id ? change(v) : v)) };
+}
+
+function removeVisit(view: SiteView, id: string): SiteView {
+  return { ...view, visits: view.visits.filter((v) => v.id !== id) };
+}
+
+/**
+ * Applies one event to a view. Pure, shared by the server (tests, replay) and every front end, so a
+ * client that holds a snapshot at seq N plus events N+1.. always equals a fresh snapshot.
+ */
+export function applyEventToView(view: SiteView, event: SiteEvent): SiteView {
+  if (event.seq <= view.seq) return view;
+  const next = reduce(view, event);
+  return { ...next, seq: event.seq };
+}
+
+function reduce(view: SiteView, event: SiteEvent): SiteView {
+  const id = event.visitId ?? '';
+  switch (event.type) {
+    case 'visit.checked_in': {
+      const d = event.data;
+      const visit: ActiveVisitView = {
+        id,
+        ticketNumber: d.ticketNumber,
+        queueId: d.queueId,
+        categoryId: d.categoryId,
+        state: 'waiting',
+        priority: d.priority,
+        checkedInAt: d.checkedInAt,
+        calledAt: null,
+        startedAt: null,
+        deskId: null,
+        technicianId: null,
+        callCount: 0,
+        visitorName: d.visitor.name ?? null,
+        visitor: d.visitor,
+        note: d.note,
+      };
+      return { ...view, visits: [...view.visits.filter((v) => v.id !== id), visit] };
+    }
+    case 'visit.called':
+      return updateVisit(view, id, (v) => ({
+        ...v,
+        state: 'called',
+        calledAt: event.at,
+        deskId: event.data.deskId,
+        technicianId: event.data.technicianId,
+        callCount: v.callCount + 1,
+      }));
+    case 'visit.recalled':
+      return updateVisit(view, id, (v) => ({ ...v, calledAt: event.at, callCount: event.data.callCount }));
+    case 'visit.started':
+      return updateVisit(view, id, (v) => ({ ...v, state: 'in_service', startedAt: event.at }));
+    case 'visit.transferred':
+      return updateVisit(view, id, (v) => ({
+        ...v,
+        state: 'waiting',
+        queueId: event.data.toQueueId,
+        calledAt: null,
+        startedAt: null,
+        deskId: null,
+        technicianId: null,
+      }));
+    case 'visit.itsm_synced':
+      return updateVisit(view, id, (v) => ({ ...v, itsm: { ...event.data } }));
+    case 'visit.resolved':
+    case 'visit.escalated':
+    case 'visit.no_show':
+    case 'visit.cancelled':
+      return removeVisit(view, id);
+    case 'technician.presence_changed': {
+      const { technicianId, deskId, status } = event.data;
+      const desks = view.desks.map((desk) => {
+        if (desk.id === deskId) return { ...desk, technicianId: status === 'off' ? null : technicianId, status };
+        // A technician sits at one desk at a time: leaving for another desk frees the old one.
+        if (desk.technicianId === technicianId) return { ...desk, technicianId: null, status: 'off' as const };
+        return desk;
+      });
+      return { ...view, desks };
+    }
+  }
+}
+
+/** Visitors still waiting in a queue, in the order they will be called. */
+export function waitingInQueue(view: SiteView, queueId: string): ActiveVisitView[] {
+  return view.visits.filter((v) => v.state === 'waiting' && v.queueId === queueId).sort(compareForCalling);
+}
+
+/** 1-based position of a waiting visitor within their queue, or null when not waiting. */
+export function positionInQueue(view: SiteView, visitId: string): number | null {
+  const visit = view.visits.find((v) => v.id === visitId);
+  if (!visit || !isActive(visit.state) || visit.state !== 'waiting') return null;
+  return waitingInQueue(view, visit.queueId).findIndex((v) => v.id === visitId) + 1;
+}

@@ -1,0 +1,59 @@
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { formatPerQueue, formatTable } from './format-report.ts';
+import { readEventLog, type InputFormat } from './read-event-log.ts';
+import { replayWaits } from './replay-wait.ts';
+import { isScored, scorePredictor, type Scores } from './score-predictions.ts';
+import { checkBar } from './check-bar.ts';
+
+/**
+ * Replay benchmark of wait estimates:
+ *   npm run bench:wait -- --input <file> [--format anonymous-bank|events] [--score-from YYYY-MM-DD] [--json]
+ * Everything is replayed (and learned from) in time order; only visits joining on or after
+ * --score-from are scored.
+ */
+const { values } = parseArgs({
+  options: {
+    input: { type: 'string' },
+    format: { type: 'string', default: 'events' },
+    'score-from': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+if (!values.input) throw new Error('usage: bench-wait.ts --input <file> [--format anonymous-bank|events] [--score-from YYYY-MM-DD] [--json]');
+const format = values.format as InputFormat;
+if (format !== 'anonymous-bank' && format !== 'events') throw new Error(`unknown --format ${format}`);
+const scoreFromMs = values['score-from'] ? Date.parse(`${values['score-from']}T00:00:00Z`) : -Infinity;
+
+const started = performance.now();
+const events = readEventLog(values.input, format);
+const replay = replayWaits(events);
+const scored = replay.visits.filter((v) => isScored(v, scoreFromMs));
+const queues = [...new Set(scored.map((v) => v.queueId))].sort();
+
+const table = (mode: 'at-join' | 'over-wait') =>
+  replay.predictorNames.map((predictor, k) => ({ predictor, scores: scorePredictor(scored, k, mode) }));
+const atJoin = table('at-join');
+const overWait = table('over-wait');
+const perQueue = replay.predictorNames.map((predictor, k) => {
+  const byQueue: Record<string, Scores> = {};
+  for (const q of queues) byQueue[q] = scorePredictor(scored.filter((v) => v.queueId === q), k, 'at-join');
+  return { predictor, byQueue };
+});
+const bar = checkBar(atJoin, perQueue);
+const seconds = (performance.now() - started) / 1000;
+
+if (values.json) {
+  console.log(JSON.stringify({ input: values.input, format, scoreFrom: values['score-from'] ?? null, events: events.length, estimatorNulls: replay.estimatorNulls, atJoin, overWait, perQueue, bar, seconds }, null, 2));
+} else {
+  console.log(`${values.input} (${format}), ${events.length} events, scored from ${values['score-from'] ?? 'the start'}; replay ${seconds.toFixed(1)} s`);
+  console.log();
+  console.log(formatTable({ title: 'Prediction at joining (wait until called, seconds)', rows: atJoin }));
+  console.log();
+  console.log(formatTable({ title: 'Averaged over the wait (time-weighted, remaining wait; RRASE vs mean remaining wait)', rows: overWait }));
+  console.log();
+  console.log(formatPerQueue('RMSE at joining per queue (request type), seconds', queues, perQueue));
+  console.log();
+  console.log(`estimator had no answer (nobody on duty for the queue; scored as the queue mean) ${replay.estimatorNulls} times`);
+  console.log(bar.lines.join('\n'));
+}

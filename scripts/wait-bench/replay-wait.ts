@@ -1,0 +1,98 @@
+import { compareForCalling, estimateWaits, WaitLearner, type SiteEvent } from '@walkup/domain';
+import { baselines } from './baseline-predictors.ts';
+import { QueueHistory } from './queue-history.ts';
+
+/** One prediction of the time still to wait, made at `atMs`. */
+export interface PredictionPoint {
+  atMs: number;
+  seconds: number;
+  low: number | null;
+  high: number | null;
+}
+
+export interface ReplayedVisit {
+  id: string;
+  queueId: string;
+  joinedMs: number;
+  calledMs: number | null;
+  /** Per predictor, in time order; the first one is the prediction at joining. */
+  predictions: PredictionPoint[][];
+}
+
+export interface ReplayResult {
+  predictorNames: string[];
+  visits: ReplayedVisit[];
+  /** Predictions where the estimator had no answer (nobody on duty serving the queue). */
+  estimatorNulls: number;
+}
+
+export const estimatorName = 'walkup estimator';
+
+/**
+ * Replays the log in time order through the domain's WaitLearner + estimateWaits (the live code) and
+ * the baselines. After each instant's events, every waiting visitor gets a prediction from each
+ * predictor; learning only ever sees events up to that instant.
+ */
+export function replayWaits(events: readonly SiteEvent[]): ReplayResult {
+  const learner = new WaitLearner();
+  const history = new QueueHistory();
+  const visits = new Map<string, ReplayedVisit>();
+  const predictorNames = [estimatorName, ...baselines.map((b) => b.name)];
+  let estimatorNulls = 0;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    learner.observe(event);
+    history.observe(event);
+    trackVisit(visits, event, predictorNames.length);
+    if (events[i + 1]?.at === event.at) continue;
+    const nowMs = Date.parse(event.at);
+    const waiting = learner.waiting();
+    if (waiting.length === 0) continue;
+    const input = learner.estimatorInput(nowMs);
+    const estimates = estimateWaits(input);
+    const byQueue = new Map<string, typeof waiting>();
+    for (const v of waiting) byQueue.set(v.queueId, [...(byQueue.get(v.queueId) ?? []), v]);
+    for (const list of byQueue.values()) list.sort(compareForCalling);
+    for (const visitor of waiting) {
+      const replayed = visits.get(visitor.id);
+      if (!replayed || replayed.calledMs !== null) continue;
+      const queue = byQueue.get(visitor.queueId)!;
+      const head = queue[0]!;
+      const context = {
+        nowMs,
+        queueId: visitor.queueId,
+        elapsed: (nowMs - visitor.joinedAtMs) / 1000,
+        position: queue.indexOf(visitor) + 1,
+        headOfLineElapsed: (nowMs - head.joinedAtMs) / 1000,
+        technicians: input.technicians,
+        history,
+      };
+      const estimate = estimates.visits[visitor.id];
+      if (!estimate) estimatorNulls++;
+      // Without anyone on duty for the queue the display shows no number; score it as the queue mean.
+      const fallback = baselines[0]!.remaining(context);
+      replayed.predictions[0]!.push({
+        atMs: nowMs,
+        seconds: estimate?.expectedSeconds ?? fallback,
+        low: estimate?.lowSeconds ?? fallback,
+        high: estimate?.highSeconds ?? fallback,
+      });
+      baselines.forEach((b, k) => replayed.predictions[k + 1]!.push({ atMs: nowMs, seconds: b.remaining(context), low: null, high: null }));
+    }
+  }
+  return { predictorNames, visits: [...visits.values()], estimatorNulls };
+}
+
+function trackVisit(visits: Map<string, ReplayedVisit>, event: SiteEvent, predictors: number): void {
+  const id = event.visitId ?? '';
+  if (event.type === 'visit.checked_in') {
+    visits.set(id, { id, queueId: event.data.queueId, joinedMs: Date.parse(event.at), calledMs: null, predictions: Array.from({ length: predictors }, () => []) });
+  } else if (event.type === 'visit.called') {
+    const visit = visits.get(id);
+    if (visit && visit.calledMs === null) visit.calledMs = Date.parse(event.at);
+  } else if (event.type === 'visit.transferred') {
+    // A transfer starts a new wait in another queue; only the first wait is scored.
+    const visit = visits.get(id);
+    if (visit && visit.calledMs === null) visits.delete(id);
+  }
+}
