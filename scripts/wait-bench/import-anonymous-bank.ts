@@ -61,7 +61,9 @@ export function importAnonymousBank(text: string): SiteEvent[] {
       queueId, categoryId: queueId, ticketNumber: id, priority: 0, checkedInAt, visitor: { kind: 'guest' }, note: null,
     } });
     if (!served) {
-      drafts.push({ type: 'visit.cancelled', visitId: id, atMs: after(joinMs, date, get('q_exit')), order: 1, data: { reason: 'hung up' } });
+      const leftMs = after(joinMs, date, get('q_exit'));
+      // A visit's own events keep their order when they share a second with each other.
+      drafts.push({ type: 'visit.cancelled', visitId: id, atMs: leftMs, order: leftMs === joinMs ? 2.5 : 1, data: { reason: 'hung up' } });
       continue;
     }
     const calledMs = queued ? after(joinMs, date, get('q_exit')) : joinMs;
@@ -70,7 +72,7 @@ export function importAnonymousBank(text: string): SiteEvent[] {
     const desk = { deskId: `desk-${server}`, technicianId: server };
     drafts.push({ type: 'visit.called', visitId: id, atMs: calledMs, order: 3, data: { ...desk, outOfOrder: false } });
     drafts.push({ type: 'visit.started', visitId: id, atMs: startMs, order: 4, data: desk });
-    drafts.push({ type: 'visit.resolved', visitId: id, atMs: endMs, order: 1, data: { note: '', technicianId: server } });
+    drafts.push({ type: 'visit.resolved', visitId: id, atMs: endMs, order: endMs === startMs ? 4.5 : 1, data: { note: '', technicianId: server } });
     const list = services.get(server) ?? [];
     list.push([calledMs, endMs]);
     services.set(server, list);

@@ -15,7 +15,8 @@ export function createConsoleStore(api: ApiClient) {
   const selection = createSelection();
   const sites = signal<SiteSummary[]>([]);
   const config = signal<SiteConfig | null>(null);
-  const editingSetup = signal(false);
+  /** The setup form shows until a complete, valid choice is confirmed (or was remembered). */
+  const editingSetup = signal(true);
   /** Ticks every second so waits and the no-show grace count down live. */
   const now = signal(Date.now());
   setInterval(() => (now.value = Date.now()), 1000);
@@ -74,6 +75,11 @@ export function createConsoleStore(api: ApiClient) {
       if (siteId) {
         selection.value = { ...selection.value, siteId };
         await loadSite(siteId);
+        const { technicianId, deskId } = selection.value;
+        const known = config.value;
+        if (known && known.technicians.some((t) => t.id === technicianId) && known.desks.some((d) => d.id === deskId)) {
+          editingSetup.value = false;
+        }
       }
     } catch (error) {
       reportError(error);

@@ -8,7 +8,7 @@ export function Clock({ timeZone, lang }: { timeZone: string | undefined; lang: 
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const format = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) });
+  const format = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) });
   return (
     <time class="clock" dateTime={now.toISOString()} style={{ fontSize: '1.5em', fontVariantNumeric: 'tabular-nums' }}>
       {format.format(now)}

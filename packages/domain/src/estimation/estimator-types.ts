@@ -1,6 +1,7 @@
 import type { PresenceStatus } from '../events.ts';
 import type { QueuedVisit } from '../call-policy.ts';
 import type { DurationDistribution } from './duration-distribution.ts';
+import type { PickupDelay } from './pickup-delay.ts';
 
 export interface EstimatorTechnician {
   id: string;
@@ -12,6 +13,8 @@ export interface EstimatorTechnician {
   returnsAtMs?: number;
   /** When this technician's shift ends, if known: they take nobody after it. */
   offAtMs?: number;
+  /** Since when a technician without a current visit has been free (for the pickup delay). */
+  freeSinceMs?: number;
 }
 
 export interface EstimatorVisit extends QueuedVisit {
@@ -46,6 +49,8 @@ export interface EstimatorInput {
   abandonmentPerSecond?: (queueId: string) => number;
   noShow?: (queueId: string) => NoShowRate;
   appointments?: readonly EstimatorAppointment[];
+  /** How long a free technician takes to call the next visitor; without it, at once. */
+  pickupDelay?: PickupDelay;
   /** Number of sampled futures; more is smoother and slower (default 100). */
   samples?: number;
   seed?: number;

@@ -61,6 +61,7 @@ export function sampleFutures(input: EstimatorInput): SampledFutures {
   const visitHazard = order.map((v) => input.abandonmentPerSecond?.(v.queueId) ?? 0);
   const visitNoShow = order.map((v) => input.noShow?.(v.queueId) ?? { probability: 0, seconds: 0 });
   const slots = prepareSlots(input, queueIndex, service);
+  const delay = input.pickupDelay;
 
   const n = order.length;
   const waits = new Float64Array(n * runs).fill(Number.NaN);
@@ -97,7 +98,7 @@ export function sampleFutures(input: EstimatorInput): SampledFutures {
       const noShow = visitNoShow[v]!;
       const u = random();
       const duration = u < noShow.probability ? noShow.seconds : visitService[v]!.quantile(random());
-      state.freeAt[s] = t + duration;
+      state.freeAt[s] = t + duration + (delay ? delay.remaining(0, random()) : 0);
     }
     slots.forEach((slot, s) => {
       if (state.open[s]) state.close(s, state.freeAt[s]! < slot.offAtSeconds ? state.freeAt[s]! : Infinity);
@@ -133,7 +134,7 @@ class RunState {
 
   reset(slots: readonly PreparedSlot[], random: () => number): void {
     slots.forEach((slot, s) => {
-      this.freeAt[s] = slot.firstFreeAt(random());
+      this.freeAt[s] = slot.firstFreeAt(random);
       this.open[s] = 1;
       this.idleAt[s] = Infinity;
       this.nextAppointment[s] = 0;

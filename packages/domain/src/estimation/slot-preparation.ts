@@ -5,7 +5,7 @@ import type { EstimatorInput } from './estimator-types.ts';
 export interface PreparedSlot {
   queues: readonly number[];
   /** Draws when this technician can call someone first. */
-  firstFreeAt: (u: number) => number;
+  firstFreeAt: (random: () => number) => number;
   offAtSeconds: number;
   appointments: ReadonlyArray<{ startSeconds: number; seconds: number }>;
 }
@@ -28,11 +28,13 @@ export function prepareSlots(
     if (queues.length === 0) continue;
     const current = technician.current;
     const readyIn = Math.max(0, returnsIn ?? 0);
-    let firstFreeAt: (u: number) => number = () => readyIn;
+    const delay = input.pickupDelay;
+    const idleFor = returnsIn === null && technician.freeSinceMs !== undefined ? Math.max(0, (input.nowMs - technician.freeSinceMs) / 1000) : 0;
+    let firstFreeAt = (random: () => number) => readyIn + (delay ? delay.remaining(idleFor, random()) : 0);
     if (current) {
       const elapsed = Math.max(0, (input.nowMs - current.sinceMs) / 1000);
       const distribution = service(current.categoryId);
-      firstFreeAt = (u) => readyIn + distribution.remaining(elapsed, u);
+      firstFreeAt = (random) => readyIn + distribution.remaining(elapsed, random()) + (delay ? delay.remaining(0, random()) : 0);
     }
     const appointments = (input.appointments ?? [])
       .filter((a) => a.technicianId === technician.id)

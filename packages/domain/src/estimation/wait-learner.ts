@@ -3,6 +3,7 @@ import type { PresenceStatus } from '../events.ts';
 import { ServiceTimeModel } from '../service-times.ts';
 import type { EstimatorInput, EstimatorTechnician, EstimatorVisit, NoShowRate } from './estimator-types.ts';
 import { DecayingRate } from './decaying-rate.ts';
+import { PickupDelayModel } from './pickup-delay.ts';
 
 export interface WaitLearnerOptions {
   /** Configured service time of a category, used until there is history. */
@@ -22,6 +23,8 @@ interface TrackedVisit extends EstimatorVisit {
 interface TrackedTechnician {
   status: PresenceStatus;
   visitId: string | null;
+  /** Since when this technician has been on duty without a visit. */
+  freeSinceMs: number | null;
   lastCalledFrom: Map<string, number>;
 }
 
@@ -45,6 +48,8 @@ export class WaitLearner {
   private readonly queueIds = new Set<string>();
   private readonly abandonment = new Map<string, DecayingRate>();
   private readonly noShows = new Map<string, { rate: DecayingRate; seconds: DecayingRate }>();
+  readonly pickupDelay = new PickupDelayModel();
+  private lastEventMs: number | null = null;
 
   constructor(private readonly options: WaitLearnerOptions = {}) {
     const configured = options.configuredServiceSeconds ?? (() => 600);
@@ -55,6 +60,7 @@ export class WaitLearner {
 
   observe(event: SiteEvent): void {
     const atMs = Date.parse(event.at);
+    this.addPickupExposure(atMs);
     const visit = event.visitId ? this.visits.get(event.visitId) : undefined;
     switch (event.type) {
       case 'visit.checked_in': {
@@ -70,7 +76,9 @@ export class WaitLearner {
         visit.calledAtMs = atMs;
         visit.technicianId = event.data.technicianId;
         const technician = this.technician(event.data.technicianId);
+        if (technician.visitId === null && technician.freeSinceMs !== null) this.pickupDelay.addCall((atMs - technician.freeSinceMs) / 1000, atMs);
         technician.visitId = visit.id;
+        technician.freeSinceMs = null;
         technician.lastCalledFrom.set(visit.queueId, atMs);
         this.noShowRate(visit.queueId).rate.add(0, 1, atMs);
         return;
@@ -78,7 +86,7 @@ export class WaitLearner {
       case 'visit.transferred':
         if (!visit) return;
         if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, false);
-        this.freeTechnician(visit);
+        this.freeTechnician(visit, atMs);
         this.queueIds.add(event.data.toQueueId);
         Object.assign(visit, { queueId: event.data.toQueueId, joinedAtMs: atMs, calledAtMs: null, technicianId: null });
         return;
@@ -90,7 +98,7 @@ export class WaitLearner {
           this.serviceTimes.record(visit.categoryId, seconds, visit.calledAtMs);
           this.queueServiceTimes.record(visit.queueId, seconds, visit.calledAtMs);
         }
-        this.endVisit(visit);
+        this.endVisit(visit, atMs);
         return;
       case 'visit.no_show':
         if (!visit) return;
@@ -99,16 +107,19 @@ export class WaitLearner {
           rate.rate.add(1, 0, atMs);
           rate.seconds.add((atMs - visit.calledAtMs) / 1000, 1, atMs);
         }
-        this.endVisit(visit);
+        this.endVisit(visit, atMs);
         return;
       case 'visit.cancelled':
         if (!visit) return;
         if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, true);
-        this.endVisit(visit);
+        this.endVisit(visit, atMs);
         return;
-      case 'technician.presence_changed':
-        this.technician(event.data.technicianId).status = event.data.status;
+      case 'technician.presence_changed': {
+        const technician = this.technician(event.data.technicianId);
+        if (technician.status !== 'available' && event.data.status === 'available' && technician.visitId === null) technician.freeSinceMs = atMs;
+        technician.status = event.data.status;
         return;
+      }
       default:
         return;
     }
@@ -131,7 +142,7 @@ export class WaitLearner {
     return [...this.technicians].map(([id, t]) => {
       const visit = t.visitId ? this.visits.get(t.visitId) : undefined;
       const current = visit && visit.calledAtMs !== null ? { categoryId: visit.categoryId, sinceMs: visit.calledAtMs } : null;
-      return { id, status: t.status, queueIds: this.queuesOf(id, nowMs), current };
+      return { id, status: t.status, queueIds: this.queuesOf(id, nowMs), current, ...(t.freeSinceMs === null ? {} : { freeSinceMs: t.freeSinceMs }) };
     });
   }
 
@@ -146,6 +157,7 @@ export class WaitLearner {
       serviceDistribution: (categoryId) => this.serviceTimes.distribution(categoryId, nowMs),
       abandonmentPerSecond: (queueId) => this.abandonmentRate(queueId).rate(),
       noShow: (queueId) => this.noShowOf(queueId),
+      pickupDelay: this.pickupDelay,
     };
   }
 
@@ -158,20 +170,38 @@ export class WaitLearner {
     this.abandonmentRate(visit.queueId).add(gaveUp ? 1 : 0, Math.max(0, atMs - visit.joinedAtMs) / 1000, atMs);
   }
 
-  private endVisit(visit: TrackedVisit): void {
-    this.freeTechnician(visit);
+  private endVisit(visit: TrackedVisit, atMs: number): void {
+    this.freeTechnician(visit, atMs);
     this.visits.delete(visit.id);
   }
 
-  private freeTechnician(visit: TrackedVisit): void {
+  private freeTechnician(visit: TrackedVisit, atMs: number): void {
     const technician = visit.technicianId ? this.technicians.get(visit.technicianId) : undefined;
-    if (technician && technician.visitId === visit.id) technician.visitId = null;
+    if (technician && technician.visitId === visit.id) {
+      technician.visitId = null;
+      technician.freeSinceMs = atMs;
+    }
+  }
+
+  /** Time free technicians let pass while someone they serve waits: the pickup delay's exposure. */
+  private addPickupExposure(atMs: number): void {
+    const since = this.lastEventMs;
+    this.lastEventMs = atMs;
+    if (since === null || atMs <= since) return;
+    const waitingQueues = new Set<string>();
+    for (const v of this.visits.values()) if (v.calledAtMs === null) waitingQueues.add(v.queueId);
+    if (waitingQueues.size === 0) return;
+    for (const [id, t] of this.technicians) {
+      if (t.status !== 'available' || t.visitId !== null || t.freeSinceMs === null) continue;
+      if (!this.queuesOf(id, atMs).some((q) => waitingQueues.has(q))) continue;
+      this.pickupDelay.addExposure((since - t.freeSinceMs) / 1000, (atMs - t.freeSinceMs) / 1000, atMs);
+    }
   }
 
   private technician(id: string): TrackedTechnician {
     let found = this.technicians.get(id);
     if (!found) {
-      found = { status: 'available', visitId: null, lastCalledFrom: new Map() };
+      found = { status: 'available', visitId: null, freeSinceMs: null, lastCalledFrom: new Map() };
       this.technicians.set(id, found);
     }
     return found;

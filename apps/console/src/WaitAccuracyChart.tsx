@@ -1,0 +1,81 @@
+import type { WaitAccuracyPoint } from '@walkup/client';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type uPlot from 'uplot';
+import { useConsole } from './console-context.ts';
+
+const refreshMs = 60_000;
+const minutes = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 60) * 10) / 10);
+
+function toSeries(points: WaitAccuracyPoint[]): uPlot.AlignedData {
+  const sorted = [...points].sort((a, b) => a.checkedInAt.localeCompare(b.checkedInAt));
+  return [
+    sorted.map((p) => Date.parse(p.checkedInAt) / 1000),
+    sorted.map((p) => minutes(p.estimatedSeconds)),
+    sorted.map((p) => minutes(p.actualSeconds)),
+    sorted.map((p) => minutes(p.lowSeconds)),
+    sorted.map((p) => minutes(p.highSeconds)),
+  ];
+}
+
+/**
+ * Estimated against actual wait for today's visitors: the quickest way for a team lead to see whether
+ * the kiosk is promising too much. uPlot is imported on demand so the console paints without it.
+ */
+export function WaitAccuracyChart({ siteId }: { siteId: string }) {
+  const store = useConsole();
+  const { t, lang } = store.i18n;
+  const container = useRef<HTMLDivElement>(null);
+  const [points, setPoints] = useState<WaitAccuracyPoint[] | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      store.api.getWaitAccuracy(siteId).then(
+        (result) => !cancelled && setPoints(result),
+        () => !cancelled && setPoints([]),
+      );
+    void load();
+    const timer = setInterval(load, refreshMs);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [siteId, store]);
+
+  useEffect(() => {
+    if (!points || points.length === 0 || !container.current) return;
+    let chart: uPlot | null = null;
+    let cancelled = false;
+    void Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([{ default: UPlot }]) => {
+      if (cancelled || !container.current) return;
+      const width = container.current.clientWidth || 320;
+      const band = { stroke: '#8ea4c8', dash: [4, 4], width: 1 };
+      chart = new UPlot(
+        {
+          width,
+          height: 200,
+          scales: { x: { time: true } },
+          series: [
+            {},
+            { label: t('chartEstimated'), stroke: '#1f5fbf', width: 2 },
+            { label: t('chartActual'), stroke: '#b3261e', width: 2, points: { show: true, size: 6 } },
+            { label: t('chartLow'), ...band },
+            { label: t('chartHigh'), ...band },
+          ],
+          axes: [{}, { label: 'min' }],
+        },
+        toSeries(points),
+        container.current,
+      );
+    });
+    return () => {
+      cancelled = true;
+      chart?.destroy();
+    };
+    // Redrawn on a language switch too: the legend labels are translated.
+  }, [points, lang.value]);
+
+  if (points === null) return <p>{t('loading')}</p>;
+  if (points.length === 0) return <p style={{ color: 'var(--muted)' }}>{t('chartEmpty')}</p>;
+  return <div ref={container} data-testid="wait-accuracy-chart" />;
+}
