@@ -54,7 +54,11 @@ export function WaitAccuracyChart({ siteId }: { siteId: string }) {
         {
           width,
           height: 200,
-          scales: { x: { time: true } },
+          // Padded ranges: a single visit or equal values would otherwise collapse the axes.
+          scales: {
+            x: { time: true, range: (_u, min, max) => [min - 1800, max + 1800] },
+            y: { range: (_u, _min, max) => [0, Math.max(10, Math.ceil((max ?? 0) * 1.1))] },
+          },
           series: [
             {},
             { label: t('chartEstimated'), stroke: '#1f5fbf', width: 2 },

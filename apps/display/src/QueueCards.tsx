@@ -20,7 +20,7 @@ export function QueueCards() {
             {t('waitingCount', { count: waitingInQueue(view, queue.id).length })}
           </p>
           <p class="queue-card-wait">
-            {t('estimatedWaitValue', { wait: formatWait(estimates?.queues[queue.id], lang.value) })}
+            {t('estimatedWaitLabel')} <span class="queue-card-range">{formatWait(estimates?.queues[queue.id], lang.value)}</span>
           </p>
         </li>
       ))}

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import type { ItsmConnectionConfig } from '@walkup/itsm';
+import { parseItsmConfigFromEnv } from './itsm/itsm-config.ts';
 
 /**
  * The one place that reads process.env. Everything else receives the parsed, typed config.
@@ -27,7 +29,8 @@ export interface AppConfig {
   logLevel: EnvConfig['WALKUP_LOG_LEVEL'];
   /** Root of the repository, where the built front ends live. */
   rootDir: string;
-  env: Record<string, string | undefined>;
+  /** The default ITSM connection of every site (WALKUP_ITSM_VENDOR and the vendor's keys). */
+  itsm: ItsmConnectionConfig;
 }
 
 const rootDir = path.resolve(import.meta.dirname, '../../..');
@@ -47,6 +50,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedFile: parsed.WALKUP_SEED_DEMO ? path.resolve(rootDir, parsed.WALKUP_SEED_FILE) : null,
     logLevel: parsed.WALKUP_LOG_LEVEL,
     rootDir,
-    env,
+    itsm: parseItsmConfigFromEnv(env),
   };
 }

@@ -1,3 +1,4 @@
+import { createAdapter } from '@walkup/itsm';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
@@ -12,9 +13,11 @@ async function main(): Promise<void> {
   await migrateToLatest(db);
   const seeded = config.seedFile ? await seedIfEmpty(db, config.seedFile) : false;
 
+  const itsmAdapter = createAdapter(config.itsm);
   const app = await buildApp({
     db,
     rootDir: config.rootDir,
+    itsmAdapterFor: () => itsmAdapter,
     logger: { level: config.logLevel },
   });
 

@@ -27,15 +27,19 @@ export function estimateWaits(input: EstimatorInput): WaitEstimates {
   const scratch = new Float64Array(futures.runs);
   const visits: Record<string, WaitEstimate | null> = {};
   futures.order.forEach((visit, v) => {
-    visits[visit.id] = summarizeSamples(futures.waits, v * futures.runs, futures.runs, scratch);
+    const raw = summarizeSamples(futures.waits, v * futures.runs, futures.runs, scratch);
+    visits[visit.id] = input.calibration ? input.calibration.apply(visit.queueId, raw) : raw;
   });
   const queues: Record<string, WaitEstimate | null> = {};
   for (const queueId of input.queueIds) {
     const q = futures.queueIds.indexOf(queueId);
-    queues[queueId] = summarizeSamples(futures.joinWaits, q * futures.runs, futures.runs, scratch);
+    const raw = summarizeSamples(futures.joinWaits, q * futures.runs, futures.runs, scratch);
+    queues[queueId] = input.calibration ? input.calibration.apply(queueId, raw) : raw;
   }
   return { visits, queues };
 }
 
 export { WaitLearner, type WaitLearnerOptions } from './estimation/wait-learner.ts';
 export { DurationDistribution } from './estimation/duration-distribution.ts';
+export { WaitCalibration } from './estimation/wait-calibration.ts';
+export { PickupDelayModel, type PickupDelay } from './estimation/pickup-delay.ts';

@@ -2,6 +2,7 @@ import type { PresenceStatus } from '../events.ts';
 import type { QueuedVisit } from '../call-policy.ts';
 import type { DurationDistribution } from './duration-distribution.ts';
 import type { PickupDelay } from './pickup-delay.ts';
+import type { WaitCalibration } from './wait-calibration.ts';
 
 export interface EstimatorTechnician {
   id: string;
@@ -51,6 +52,8 @@ export interface EstimatorInput {
   appointments?: readonly EstimatorAppointment[];
   /** How long a free technician takes to call the next visitor; without it, at once. */
   pickupDelay?: PickupDelay;
+  /** Learned correction of the simulated waits against real ones (see wait-calibration.ts). */
+  calibration?: WaitCalibration;
   /** Number of sampled futures; more is smoother and slower (default 100). */
   samples?: number;
   seed?: number;

@@ -53,12 +53,14 @@ export class WaitCalibration {
   private readonly site = new LineFit();
   private readonly queues = new Map<string, LineFit>();
   private readonly residuals: number[] = [];
+  private quantiles: { low: number; high: number } | null = null;
 
   /** Learns from one visitor: the raw simulated estimate made when they joined, and their real wait. */
   record(queueId: string, raw: WaitEstimate, actualSeconds: number): void {
     const calibrated = this.mean(queueId, raw.expectedSeconds);
     this.residuals.push((actualSeconds - calibrated) / scaleOf(raw));
     if (this.residuals.length > keepResiduals) this.residuals.shift();
+    this.quantiles = null;
     this.site.add(raw.expectedSeconds, actualSeconds);
     let fit = this.queues.get(queueId);
     if (!fit) this.queues.set(queueId, (fit = new LineFit()));
@@ -69,14 +71,22 @@ export class WaitCalibration {
     if (!raw) return null;
     const expected = this.mean(queueId, raw.expectedSeconds);
     if (this.residuals.length < 50) return { expectedSeconds: Math.round(expected), lowSeconds: raw.lowSeconds, highSeconds: raw.highSeconds };
-    const sorted = [...this.residuals].sort((a, b) => a - b);
-    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+    const { low, high } = this.residualQuantiles();
     const scale = scaleOf(raw);
     return {
       expectedSeconds: Math.round(expected),
-      lowSeconds: Math.round(Math.max(0, expected + at(lowQuantile) * scale)),
-      highSeconds: Math.round(Math.max(expected, expected + at(highQuantile) * scale)),
+      lowSeconds: Math.round(Math.max(0, expected + low * scale)),
+      highSeconds: Math.round(Math.max(expected, expected + high * scale)),
     };
+  }
+
+  private residualQuantiles(): { low: number; high: number } {
+    if (!this.quantiles) {
+      const sorted = [...this.residuals].sort((a, b) => a - b);
+      const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+      this.quantiles = { low: at(lowQuantile), high: at(highQuantile) };
+    }
+    return this.quantiles;
   }
 
   private mean(queueId: string, rawSeconds: number): number {

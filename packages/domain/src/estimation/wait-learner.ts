@@ -1,4 +1,7 @@
 import type { SiteEvent } from '../events.ts';
+import type { WaitEstimate } from '../site-view.ts';
+import { estimateWaits } from '../wait-estimate.ts';
+import { WaitCalibration } from './wait-calibration.ts';
 import type { PresenceStatus } from '../events.ts';
 import { ServiceTimeModel } from '../service-times.ts';
 import type { EstimatorInput, EstimatorTechnician, EstimatorVisit, NoShowRate } from './estimator-types.ts';
@@ -14,6 +17,8 @@ export interface WaitLearnerOptions {
 }
 
 interface TrackedVisit extends EstimatorVisit {
+  /** The uncalibrated estimate made when they joined, to learn the calibration from. */
+  rawAtJoin: WaitEstimate | null;
   /** When this visit (re)joined a queue, in ms: the start of the wait being estimated. */
   joinedAtMs: number;
   calledAtMs: number | null;
@@ -49,6 +54,7 @@ export class WaitLearner {
   private readonly abandonment = new Map<string, DecayingRate>();
   private readonly noShows = new Map<string, { rate: DecayingRate; seconds: DecayingRate }>();
   readonly pickupDelay = new PickupDelayModel();
+  readonly calibration = new WaitCalibration();
   private lastEventMs: number | null = null;
 
   constructor(private readonly options: WaitLearnerOptions = {}) {
@@ -67,12 +73,17 @@ export class WaitLearner {
         const d = event.data;
         this.queueIds.add(d.queueId);
         const id = event.visitId ?? '';
-        this.visits.set(id, { id, queueId: d.queueId, categoryId: d.categoryId, priority: d.priority, checkedInAt: d.checkedInAt, joinedAtMs: atMs, calledAtMs: null, technicianId: null });
+        const visit: TrackedVisit = { id, queueId: d.queueId, categoryId: d.categoryId, priority: d.priority, checkedInAt: d.checkedInAt, joinedAtMs: atMs, calledAtMs: null, technicianId: null, rawAtJoin: null };
+        this.visits.set(id, visit);
+        visit.rawAtJoin = this.rawEstimate(id, atMs);
         return;
       }
       case 'visit.called': {
         if (!visit) return;
-        if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, false);
+        if (visit.calledAtMs === null) {
+          this.leaveQueue(visit, atMs, false);
+          if (visit.rawAtJoin) this.calibration.record(visit.queueId, visit.rawAtJoin, (atMs - visit.joinedAtMs) / 1000);
+        }
         visit.calledAtMs = atMs;
         visit.technicianId = event.data.technicianId;
         const technician = this.technician(event.data.technicianId);
@@ -89,6 +100,7 @@ export class WaitLearner {
         this.freeTechnician(visit, atMs);
         this.queueIds.add(event.data.toQueueId);
         Object.assign(visit, { queueId: event.data.toQueueId, joinedAtMs: atMs, calledAtMs: null, technicianId: null });
+        visit.rawAtJoin = this.rawEstimate(visit.id, atMs);
         return;
       case 'visit.resolved':
       case 'visit.escalated':
@@ -158,7 +170,13 @@ export class WaitLearner {
       abandonmentPerSecond: (queueId) => this.abandonmentRate(queueId).rate(),
       noShow: (queueId) => this.noShowOf(queueId),
       pickupDelay: this.pickupDelay,
+      calibration: this.calibration,
     };
+  }
+
+  private rawEstimate(visitId: string, atMs: number): WaitEstimate | null {
+    const input = { ...this.estimatorInput(atMs), calibration: undefined };
+    return estimateWaits(input).visits[visitId] ?? null;
   }
 
   private noShowOf(queueId: string): NoShowRate {
