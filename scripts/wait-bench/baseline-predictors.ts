@@ -32,11 +32,15 @@ function busyServing(c: BaselineContext): number {
   return c.technicians.filter((t) => t.status === 'available' && t.current !== null && t.queueIds.includes(c.queueId)).length;
 }
 
+/**
+ * Technicians who called anyone, from any queue, in the last 30 minutes. Counting only those who took
+ * this queue was measured too and is worse on the bank data (95 s against 81 s RMSE from 1999-02-08),
+ * so the baseline gets the stronger reading.
+ */
 function activeLately(c: BaselineContext): number {
-  const calls = c.history.lastCallBy.get(c.queueId);
-  let count = 0;
-  for (const at of calls?.values() ?? []) if (c.nowMs - at <= activeWindowMs) count++;
-  return count;
+  const ids = new Set<string>();
+  for (const calls of c.history.lastCallBy.values()) for (const [id, at] of calls) if (c.nowMs - at <= activeWindowMs) ids.add(id);
+  return ids.size;
 }
 
 export const baselines: readonly Baseline[] = [

@@ -5,6 +5,7 @@ import { CurrentVisitPanel } from './CurrentVisitPanel.tsx';
 import { DeskBoard } from './DeskBoard.tsx';
 import { PresenceSwitch } from './PresenceSwitch.tsx';
 import { SetupPanel } from './SetupPanel.tsx';
+import { SignInForm } from './SignInForm.tsx';
 import { ShortcutLegend } from './ShortcutLegend.tsx';
 import { ToastRegion } from './ToastRegion.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -52,8 +53,21 @@ export function App() {
           </>
         )}
         <LanguageSwitch lang={lang} label={t('language')} />
+        {store.session.value && (
+          <button class="btn" type="button" onClick={() => void store.signOut()}>
+            {t('signOut')}
+          </button>
+        )}
       </header>
-      {store.ready.value ? <Workspace /> : <SetupPanel />}
+      {store.checkingSession.value ? (
+        <p role="status">{t('loading')}</p>
+      ) : !store.session.value ? (
+        <SignInForm />
+      ) : store.ready.value ? (
+        <Workspace />
+      ) : (
+        <SetupPanel />
+      )}
       <ToastRegion />
     </div>
   );

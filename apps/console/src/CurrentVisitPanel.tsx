@@ -45,7 +45,7 @@ export function CurrentVisitPanel() {
       <section class="panel current-visit current-empty" aria-labelledby="current-title">
         <div>
           <h2 id="current-title">{t('current')}</h2>
-          <p style={{ margin: 0 }}>{t('nobodyAtDesk')}</p>
+          <p class="flush">{t('nobodyAtDesk')}</p>
         </div>
         <button class="btn btn-primary" type="button" disabled={busy || store.presence.value !== 'available'} onClick={() => void store.callNext()}>
           {t('callNext')} <kbd>N</kbd>

@@ -10,7 +10,7 @@ export function DeskBoard() {
   return (
     <section class="panel" aria-labelledby="desks-title">
       <h2 id="desks-title">{t('desks')}</h2>
-      <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: '6px' }}>
+      <ul class="plain-list">
         {view.desks.map((desk) => {
           const visit = view.visits.find((v) => v.deskId === desk.id && (v.state === 'called' || v.state === 'in_service'));
           const staffed = desk.technicianId !== null && desk.status !== 'off';

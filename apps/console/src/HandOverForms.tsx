@@ -22,14 +22,13 @@ export function HandOverForms() {
     event.preventDefault();
     if (group.current?.value) void store.escalate(group.current.value, escalationNote.current?.value ?? '');
   };
-  const row = { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap', marginTop: '12px' } as const;
 
   return (
-    <details style={{ marginTop: '12px' }}>
+    <details class="hand-over">
       <summary>
         {t('transfer')} / {t('escalate')}
       </summary>
-      <form style={row} onSubmit={onTransfer}>
+      <form class="hand-over-row" onSubmit={onTransfer}>
         <div class="field">
           <label for="transfer-queue">{t('transferTo')}</label>
           <select id="transfer-queue" ref={queue}>
@@ -50,7 +49,7 @@ export function HandOverForms() {
           {t('transfer')}
         </button>
       </form>
-      <form style={row} onSubmit={onEscalate}>
+      <form class="hand-over-row" onSubmit={onEscalate}>
         <div class="field">
           <label for="escalate-group">{t('escalateTo')}</label>
           <select id="escalate-group" ref={group}>

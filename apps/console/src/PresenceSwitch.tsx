@@ -11,7 +11,7 @@ export function PresenceSwitch() {
   return (
     <section class="panel" aria-labelledby="presence-title">
       <h2 id="presence-title">{t('presence')}</h2>
-      <div role="radiogroup" aria-labelledby="presence-title" style={{ display: 'flex', gap: '6px' }}>
+      <div role="radiogroup" aria-labelledby="presence-title" class="button-row">
         {statuses.map((status) => (
           <button
             key={status}

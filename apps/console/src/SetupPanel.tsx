@@ -14,7 +14,7 @@ export function SetupPanel() {
   };
 
   return (
-    <form class="panel setup" onSubmit={onSubmit} aria-labelledby="setup-title" style={{ maxWidth: '420px', display: 'grid', gap: '12px' }}>
+    <form class="panel setup" onSubmit={onSubmit} aria-labelledby="setup-title">
       <h2 id="setup-title">{t('setupTitle')}</h2>
       <div class="field">
         <label for="setup-site">{t('site')}</label>
@@ -32,7 +32,7 @@ export function SetupPanel() {
         <select
           id="setup-technician"
           value={technicianId ?? ''}
-          disabled={!config}
+          disabled={!config || Boolean(store.session.value?.technicianId)}
           onChange={(e) => store.choose({ technicianId: e.currentTarget.value || null })}
         >
           <option value="">{t('choose')}</option>

@@ -61,7 +61,7 @@ export function WaitAccuracyChart({ siteId }: { siteId: string }) {
           },
           series: [
             {},
-            { label: t('chartEstimated'), stroke: '#1f5fbf', width: 2 },
+            { label: t('chartEstimated'), stroke: '#1f5fbf', width: 2, points: { show: true, size: 6 } },
             { label: t('chartActual'), stroke: '#b3261e', width: 2, points: { show: true, size: 6 } },
             { label: t('chartLow'), ...band },
             { label: t('chartHigh'), ...band },
@@ -80,6 +80,6 @@ export function WaitAccuracyChart({ siteId }: { siteId: string }) {
   }, [points, lang.value]);
 
   if (points === null) return <p>{t('loading')}</p>;
-  if (points.length === 0) return <p style={{ color: 'var(--muted)' }}>{t('chartEmpty')}</p>;
+  if (points.length === 0) return <p class="muted">{t('chartEmpty')}</p>;
   return <div ref={container} data-testid="wait-accuracy-chart" />;
 }

@@ -51,7 +51,7 @@ export function WaitingList() {
             {queue.prefix} · {localized(queue.name, lang.value)} ({waiting.length})
           </h3>
           {waiting.length === 0 ? (
-            <p style={{ margin: 0, color: 'var(--muted)' }}>{t('waitingEmpty')}</p>
+            <p class="flush muted">{t('waitingEmpty')}</p>
           ) : (
             <table class="waiting-table">
               <thead>

@@ -2,7 +2,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { ActiveVisitView, PresenceStatus } from '@walkup/domain';
 import { waitingInQueue } from '@walkup/domain';
 import type { SiteConfig, SiteSummary } from '@walkup/protocol';
-import { ApiRequestError, createSiteStore, syncSiteStore, toLanguage, type ApiClient, type SiteConnection } from '@walkup/client';
+import { ApiRequestError, createSiteStore, syncSiteStore, toLanguage, type ApiClient, type SessionView, type SiteConnection } from '@walkup/client';
 import { createConsoleI18n } from './messages.ts';
 import { createSelection, type Selection } from './selection.ts';
 import { createToasts } from './toasts.ts';
@@ -14,6 +14,9 @@ export function createConsoleStore(api: ApiClient) {
   const toasts = createToasts();
   const selection = createSelection();
   const sites = signal<SiteSummary[]>([]);
+  /** The signed-in account; null shows the sign-in form. */
+  const session = signal<Extract<SessionView, { kind: 'user' }> | null>(null);
+  const checkingSession = signal(true);
   const config = signal<SiteConfig | null>(null);
   /** The setup form shows until a complete, valid choice is confirmed (or was remembered). */
   const editingSetup = signal(true);
@@ -68,12 +71,56 @@ export function createConsoleStore(api: ApiClient) {
 
   async function load() {
     try {
-      sites.value = await api.listSites();
+      const current = await api.getSession();
+      session.value = current.kind === 'user' ? current : null;
+    } catch (error) {
+      if (!(error instanceof ApiRequestError && error.statusCode === 401)) reportError(error);
+      session.value = null;
+    } finally {
+      checkingSession.value = false;
+    }
+    if (session.value) await loadWorkspace(session.value);
+  }
+
+  async function signIn(username: string, password: string): Promise<boolean> {
+    try {
+      const signedIn = await api.login(username, password);
+      if (signedIn.kind !== 'user') return false;
+      session.value = signedIn;
+      await loadWorkspace(signedIn);
+      return true;
+    } catch (error) {
+      reportError(error);
+      return false;
+    }
+  }
+
+  async function signOut() {
+    try {
+      await api.logout();
+    } catch (error) {
+      reportError(error);
+    }
+    connection?.close();
+    connection = null;
+    batch(() => {
+      session.value = null;
+      editingSetup.value = true;
+      site.view.value = null;
+    });
+  }
+
+  async function loadWorkspace(account: Extract<SessionView, { kind: 'user' }>) {
+    // A technician account acts only as its own technician; the server refuses anything else.
+    if (account.technicianId) selection.value = { ...selection.value, technicianId: account.technicianId };
+    try {
+      const all = await api.listSites();
+      sites.value = account.siteIds === 'all' ? all : all.filter((s) => account.siteIds.includes(s.id));
       const saved = selection.value.siteId;
       const siteId = saved && sites.value.some((s) => s.id === saved) ? saved : (sites.value[0]?.id ?? null);
       if (!saved && sites.value[0]) i18n.lang.value = toLanguage(sites.value[0].defaultLanguage);
       if (siteId) {
-        selection.value = { ...selection.value, siteId };
+        selection.value = { ...selection.value, siteId, ...(account.technicianId ? { technicianId: account.technicianId } : {}) };
         await loadSite(siteId);
         const { technicianId, deskId } = selection.value;
         const known = config.value;
@@ -90,7 +137,7 @@ export function createConsoleStore(api: ApiClient) {
     const previousSite = selection.value.siteId;
     selection.value = { ...selection.value, ...change };
     if (change.siteId && change.siteId !== previousSite) {
-      selection.value = { siteId: change.siteId, technicianId: null, deskId: null };
+      selection.value = { siteId: change.siteId, technicianId: session.value?.technicianId ?? null, deskId: null };
       void loadSite(change.siteId);
     }
   }
@@ -99,6 +146,10 @@ export function createConsoleStore(api: ApiClient) {
   return {
     ...base,
     sites,
+    session,
+    checkingSession,
+    signIn,
+    signOut,
     editingSetup,
     ready,
     technician,

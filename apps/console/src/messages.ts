@@ -69,6 +69,11 @@ const en = {
   done: 'Done: {ticket}',
   dismiss: 'Dismiss',
   note: 'Visitor’s note',
+  signInTitle: 'Sign in',
+  username: 'Username',
+  password: 'Password',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
 };
 
 export type ConsoleMessage = keyof typeof en;
@@ -144,6 +149,11 @@ const dictionaries: Dictionaries<ConsoleMessage> = {
     done: 'Terminé : {ticket}',
     dismiss: 'Fermer',
     note: 'Note du visiteur',
+    signInTitle: 'Connexion',
+    username: 'Identifiant',
+    password: 'Mot de passe',
+    signIn: 'Se connecter',
+    signOut: 'Se déconnecter',
   },
 };
 

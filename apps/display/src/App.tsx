@@ -1,4 +1,4 @@
-import { OfflineBanner } from '@walkup/client';
+import { DevicePairing, OfflineBanner } from '@walkup/client';
 import { soundBlocked } from './announcements.ts';
 import './App.css';
 import { Clock } from './Clock.tsx';
@@ -9,6 +9,10 @@ import { QueueCards } from './QueueCards.tsx';
 function Body() {
   const store = useDisplay();
   const { t } = store.i18n;
+  if (store.needsPairing.value) {
+    const text = { title: t('pairTitle'), help: t('pairHelp'), code: t('pairCode'), pair: t('pair') };
+    return <DevicePairing api={store.api} text={text} onPaired={(start) => void store.openSite(start)} />;
+  }
   if (!store.site.view.value) return <p class="display-message">{t('loading')}</p>;
   if (!store.open.value) {
     return (

@@ -9,8 +9,9 @@ const speakAfterChimeMs = 900;
 
 export const soundBlocked = signal(false);
 
-export function announcementText(store: DisplayStore, ticketNumber: string, deskName: string): string {
-  const { t } = store.i18n;
+type Translate = DisplayStore['i18n']['t'];
+
+export function announcementText(t: Translate, ticketNumber: string, deskName: string): string {
   // Desk names like "Desk 3" are read as the localized "desk 3" / "guichet 3".
   const number = /(\d+)\s*$/.exec(deskName)?.[1];
   const desk = number ? t('deskNumber', { number }) : deskName;
@@ -32,7 +33,7 @@ export function startAnnouncements(store: DisplayStore): void {
     if (Date.now() - Date.parse(event.at) > staleAfterMs) return;
     const visit = store.site.view.value?.visits.find((v) => v.id === event.visitId);
     if (!visit) return;
-    const text = announcementText(store, visit.ticketNumber, store.deskName(event.data.deskId));
+    const text = announcementText(store.i18n.t, visit.ticketNumber, store.deskName(event.data.deskId));
     playChime();
     setTimeout(() => speak(text, store.i18n.lang.value), speakAfterChimeMs);
   });

@@ -1,6 +1,16 @@
 import { computed, signal } from '@preact/signals';
 import type { SiteConfig } from '@walkup/protocol';
-import { createSiteStore, queryParam, resolveSiteId, syncSiteStore, toLanguage, type ApiClient } from '@walkup/client';
+import {
+  ApiRequestError,
+  createSiteStore,
+  queryParam,
+  startDeviceSession,
+  syncSiteStore,
+  toLanguage,
+  type ApiClient,
+  type DeviceStart,
+  type SiteConnection,
+} from '@walkup/client';
 import { createDisplayI18n } from './messages.ts';
 
 /** What a wall display shows: the public site view, its estimates, and nothing personal. */
@@ -9,6 +19,8 @@ export function createDisplayStore(api: ApiClient) {
   const site = createSiteStore();
   const config = signal<SiteConfig | null>(null);
   const failed = signal(false);
+  const needsPairing = signal(false);
+  let connection: SiteConnection | null = null;
 
   const open = computed(() => site.estimates.value?.open ?? config.value?.open ?? true);
 
@@ -23,22 +35,33 @@ export function createDisplayStore(api: ApiClient) {
 
   const deskName = (deskId: string | null) => site.view.value?.desks.find((d) => d.id === deskId)?.name ?? deskId ?? '';
 
+  async function openSite(start: Extract<DeviceStart, { kind: 'ready' }>) {
+    const loaded = await api.getSiteConfig(start.siteId);
+    config.value = loaded;
+    i18n.lang.value = toLanguage(queryParam('lang') ?? loaded.defaultLanguage);
+    failed.value = false;
+    needsPairing.value = false;
+    connection?.close();
+    connection = syncSiteStore(site, { siteId: start.siteId, view: 'display', token: start.token });
+  }
+
   async function load() {
     try {
-      const siteId = await resolveSiteId(api);
-      const loaded = await api.getSiteConfig(siteId);
-      config.value = loaded;
-      i18n.lang.value = toLanguage(queryParam('lang') ?? loaded.defaultLanguage);
-      failed.value = false;
-      syncSiteStore(site, { siteId, view: 'display' });
-    } catch {
+      const start = await startDeviceSession(api);
+      if (start.kind === 'needs_pairing') needsPairing.value = true;
+      else await openSite(start);
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.statusCode === 401) {
+        needsPairing.value = true;
+        return;
+      }
       failed.value = true;
       // Wall displays are switched on before the server sometimes; keep trying.
       setTimeout(() => void load(), 10_000);
     }
   }
 
-  return { i18n, site, config, failed, open, nowServing, deskName, load };
+  return { api, i18n, site, config, failed, needsPairing, open, nowServing, deskName, load, openSite };
 }
 
 export type DisplayStore = ReturnType<typeof createDisplayStore>;

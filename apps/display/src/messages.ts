@@ -17,6 +17,10 @@ const en = {
   announce: 'Ticket {ticket}, {desk}',
   deskNumber: 'desk {number}',
   soundHint: 'Click or press a key to enable sound',
+  pairTitle: 'Pair this display',
+  pairHelp: 'An administrator creates a one-time pairing code for this display; type it here.',
+  pairCode: 'Pairing code',
+  pair: 'Pair',
 };
 
 export type DisplayMessage = keyof typeof en;
@@ -40,6 +44,10 @@ const dictionaries: Dictionaries<DisplayMessage> = {
     announce: 'Ticket {ticket}, {desk}',
     deskNumber: 'guichet {number}',
     soundHint: 'Cliquez ou appuyez sur une touche pour activer le son',
+    pairTitle: 'Associer cet écran',
+    pairHelp: 'Un administrateur crée un code d’association à usage unique pour cet écran ; saisissez-le ici.',
+    pairCode: 'Code d’association',
+    pair: 'Associer',
   },
 };
 

@@ -1,4 +1,4 @@
-import { LanguageSwitch, OfflineBanner } from '@walkup/client';
+import { DevicePairing, LanguageSwitch, OfflineBanner } from '@walkup/client';
 import './App.css';
 import { CategoryScreen } from './CategoryScreen.tsx';
 import { ClosedScreen } from './ClosedScreen.tsx';
@@ -12,6 +12,11 @@ import { useInactivityReset } from './use-inactivity-reset.ts';
 function CurrentScreen() {
   const store = useKiosk();
   const screen = store.screen.value;
+  if (store.needsPairing.value) {
+    const { t } = store.i18n;
+    const text = { title: t('pairTitle'), help: t('pairHelp'), code: t('pairCode'), pair: t('pair') };
+    return <DevicePairing api={store.api} text={text} onPaired={(start) => void store.openSite(start)} />;
+  }
   if (!store.config.value) return <p role="status">{store.i18n.t('loading')}</p>;
   if (!store.open.value && screen.name !== 'ticket') return <ClosedScreen />;
   switch (screen.name) {

@@ -4,10 +4,11 @@ import type { CategoryNode, CheckInResponse, SiteConfig } from '@walkup/protocol
 import {
   ApiRequestError,
   createSiteStore,
-  resolveSiteId,
+  startDeviceSession,
   syncSiteStore,
   toLanguage,
   type ApiClient,
+  type DeviceStart,
   type SiteConnection,
 } from '@walkup/client';
 import type { EntryKind } from './entry-kind.ts';
@@ -35,6 +36,8 @@ export function createKioskStore(api: ApiClient) {
   const problem = signal<KioskMessage | null>(null);
   /** Bumped on every reset so screens remount with empty inputs. */
   const session = signal(0);
+  /** No device token yet (or it was revoked): the pairing form replaces everything else. */
+  const needsPairing = signal(false);
   let connection: SiteConnection | null = null;
 
   // The live estimates know about opening hours as time passes; the config only knew at load.
@@ -47,18 +50,34 @@ export function createKioskStore(api: ApiClient) {
     });
   }
 
+  async function openSite(start: Extract<DeviceStart, { kind: 'ready' }>) {
+    const loaded = await api.getSiteConfig(start.siteId);
+    batch(() => {
+      needsPairing.value = false;
+      problem.value = null;
+      siteId.value = start.siteId;
+      config.value = loaded;
+      i18n.lang.value = toLanguage(loaded.defaultLanguage);
+    });
+    connection?.close();
+    connection = syncSiteStore(site, { siteId: start.siteId, view: 'kiosk', token: start.token });
+  }
+
+  /** A revoked device token shows the pairing form again instead of failing forever. */
+  function isUnauthenticated(error: unknown): boolean {
+    if (!(error instanceof ApiRequestError && error.statusCode === 401)) return false;
+    connection?.close();
+    needsPairing.value = true;
+    return true;
+  }
+
   async function load() {
     try {
-      const id = await resolveSiteId(api);
-      const loaded = await api.getSiteConfig(id);
-      batch(() => {
-        siteId.value = id;
-        config.value = loaded;
-        i18n.lang.value = toLanguage(loaded.defaultLanguage);
-      });
-      connection?.close();
-      connection = syncSiteStore(site, { siteId: id, view: 'kiosk' });
-    } catch {
+      const start = await startDeviceSession(api);
+      if (start.kind === 'needs_pairing') needsPairing.value = true;
+      else await openSite(start);
+    } catch (error) {
+      if (isUnauthenticated(error)) return;
       problem.value = 'error';
       // Kiosks run unattended: keep trying until the server is back.
       setTimeout(() => void load(), 10_000);
@@ -95,7 +114,7 @@ export function createKioskStore(api: ApiClient) {
         }
       } else if (error instanceof ApiRequestError && error.statusCode === 400) {
         problem.value = 'invalidEntry';
-      } else {
+      } else if (!isUnauthenticated(error)) {
         problem.value = 'error';
       }
     } finally {
@@ -137,8 +156,8 @@ export function createKioskStore(api: ApiClient) {
         ...(trimmed ? { note: trimmed } : {}),
       });
       go({ name: 'ticket', ticket });
-    } catch {
-      problem.value = 'error';
+    } catch (error) {
+      if (!isUnauthenticated(error)) problem.value = 'error';
     } finally {
       busy.value = false;
     }
@@ -155,7 +174,10 @@ export function createKioskStore(api: ApiClient) {
     busy,
     problem,
     session,
+    needsPairing,
+    api,
     load,
+    openSite,
     reset,
     identify,
     continueAsGuest,

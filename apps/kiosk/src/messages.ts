@@ -33,6 +33,10 @@ const en = {
   loading: 'Loading…',
   sending: 'Sending…',
   language: 'Language',
+  pairTitle: 'Pair this kiosk',
+  pairHelp: 'An administrator creates a one-time pairing code for this kiosk; type it here.',
+  pairCode: 'Pairing code',
+  pair: 'Pair',
 };
 
 export type KioskMessage = keyof typeof en;
@@ -72,6 +76,10 @@ const dictionaries: Dictionaries<KioskMessage> = {
     loading: 'Chargement…',
     sending: 'Envoi…',
     language: 'Langue',
+    pairTitle: 'Associer cette borne',
+    pairHelp: 'Un administrateur crée un code d’association à usage unique pour cette borne ; saisissez-le ici.',
+    pairCode: 'Code d’association',
+    pair: 'Associer',
   },
 };
 

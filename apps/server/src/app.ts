@@ -6,9 +6,25 @@ import type { ItsmAdapter } from '@walkup/itsm';
 import { createNoopAdapter } from '@walkup/itsm';
 import type { Db } from './db/connection.ts';
 import { installErrorHandler } from './error-handler.ts';
-import { createItsmDelivery } from './itsm/index.ts';
+import { createItsmDelivery, itsmRoutes } from './itsm/index.ts';
+import { auditRoutes } from './admin/audit-routes.ts';
+import { deviceAdminRoutes } from './admin/device-admin-routes.ts';
+import { siteSettingsRoutes } from './admin/site-settings-routes.ts';
+import { userAdminRoutes } from './admin/user-admin-routes.ts';
+import type { AuthDeps } from './auth/auth-deps.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import { deviceRoutes } from './auth/device-routes.ts';
+import { installSecurity } from './auth/install-security.ts';
+import { createLiveConnections, type LiveConnections } from './auth/live-connections.ts';
+import { requestSerializer } from './auth/log-redaction.ts';
+import { createOidcClient, type OidcSettings } from './auth/oidc-client.ts';
+import { oidcRoutes } from './auth/oidc-routes.ts';
+import { randomToken } from './auth/tokens.ts';
+import { privacyRoutes } from './privacy/privacy-routes.ts';
+import { runRetention } from './privacy/retention-job.ts';
 import { createEventBus, type EventBus } from './live/event-bus.ts';
 import { createEstimateService, type EstimateService } from './live/estimate-service.ts';
+import { createSiteSetupCache } from './queries/site-setup-cache.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { registerLiveRoute } from './live/ws-route.ts';
 import { listSites } from './queries/sites.ts';
@@ -29,21 +45,43 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Run the ITSM worker and periodic refreshes (off in tests that drive them by hand). */
   background?: boolean;
+  /** Sign-in, rate limits and privacy; the defaults suit tests (random cookie secret, no SSO). */
+  security?: SecurityDeps;
+}
+
+export interface SecurityDeps {
+  /** Signs the single sign-on cookie; production refuses to start without a real one (config.ts). */
+  cookieSecret?: string;
+  /** Mark cookies Secure even on plain-http requests (TLS ends at a proxy that is not trusted). */
+  secureCookies?: boolean;
+  /** Trust X-Forwarded-* from the reverse proxy: client IPs for rate limits, https for cookies. */
+  trustProxy?: boolean;
+  oidc?: OidcSettings | null;
+  /** The fetch the OIDC client uses (tests point it at a mock provider). */
+  oidcFetch?: typeof fetch;
+  rateLimit?: { max: number; timeWindowMs: number } | false;
+  /** Days after check-in when visitors' personal data is anonymised, unless the site says otherwise. */
+  retentionDays?: number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    walkup: { bus: EventBus; estimates: EstimateService; hub: LiveHub; itsm: ReturnType<typeof createItsmDelivery> };
+    walkup: { bus: EventBus; estimates: EstimateService; hub: LiveHub; itsm: ReturnType<typeof createItsmDelivery>; connections: LiveConnections };
   }
 }
 
 /** How often estimates are refreshed without events: waits shrink as time passes. */
 const refreshIntervalMs = 30_000;
+/** Retention runs hourly: a visit's personal data outlives its retention period by an hour at most. */
+const retentionIntervalMs = 3600_000;
 
 /** Assembles the application from its dependencies; listening and process signals belong to main.ts. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const security = deps.security ?? {};
+  const logger = deps.logger && typeof deps.logger === 'object' ? { ...deps.logger, serializers: { req: requestSerializer } } : (deps.logger ?? false);
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger,
+    trustProxy: security.trustProxy ?? false,
     bodyLimit: 16 * 1024,
     // Apply recommended timeouts so slow or idle clients cannot hold connections open.
     connectionTimeout: 30_000,
@@ -52,43 +90,76 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const now = deps.now ?? (() => new Date());
   const bus = createEventBus();
-  const estimates = createEstimateService({ db: deps.db, bus, now });
+  const setups = createSiteSetupCache();
+  const estimates = createEstimateService({ db: deps.db, bus, now, setups });
   const siteNames = new Map((await listSites(deps.db)).map((s) => [s.id, s.showNamesOnDisplay]));
+  const connections = createLiveConnections();
+  const retentionDays = security.retentionDays ?? 30;
   const showNamesFor = (siteId: string) => siteNames.get(siteId) ?? false;
   const hub = createLiveHub({ bus, estimates, showNamesFor });
   const noop = createNoopAdapter();
   const itsm = createItsmDelivery({ db: deps.db, bus, adapterFor: deps.itsmAdapterFor ?? (() => noop), now, logger: app.log });
-  app.decorate('walkup', { bus, estimates, hub, itsm });
+  app.decorate('walkup', { bus, estimates, hub, itsm, connections });
 
   installErrorHandler(app);
+  await installSecurity(app, {
+    db: deps.db,
+    now,
+    cookieSecret: security.cookieSecret ?? randomToken(),
+    rateLimit: security.rateLimit ?? { max: 600, timeWindowMs: 60_000 },
+    https: security.secureCookies ?? false,
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'walkup API', version: '0.1.0', description: 'Walk-up IT support queue: check-in, queues, desks, live state.' },
-      tags: [{ name: 'kiosk' }, { name: 'sites' }, { name: 'visits' }, { name: 'desks' }, { name: 'statistics' }, { name: 'health' }],
+      tags: [{ name: 'kiosk' }, { name: 'sites' }, { name: 'visits' }, { name: 'desks' }, { name: 'statistics' }, { name: 'itsm' }, { name: 'auth' }, { name: 'admin' }, { name: 'health' }],
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
 
-  const useCaseDeps: UseCaseDeps = { db: deps.db, bus, now, estimates };
+  const useCaseDeps: UseCaseDeps = { db: deps.db, bus, now, estimates, setups };
+  const oidc = security.oidc ? createOidcClient(security.oidc, security.oidcFetch) : null;
+  const authDeps: AuthDeps = { db: deps.db, now, connections, oidc, secureCookies: security.secureCookies ?? false };
   await app.register(async (api) => {
     await healthRoutes(api, deps);
     await siteRoutes(api, useCaseDeps);
     await visitRoutes(api, useCaseDeps);
     await deskRoutes(api, useCaseDeps);
-    await registerLiveRoute(api, { db: deps.db, hub, estimates, showNamesFor });
+    await itsmRoutes(api, { db: deps.db, delivery: itsm });
+    await authRoutes(api, authDeps);
+    await oidcRoutes(api, authDeps);
+    await deviceRoutes(api, authDeps);
+    await deviceAdminRoutes(api, authDeps);
+    await userAdminRoutes(api, authDeps);
+    await auditRoutes(api, authDeps);
+    await privacyRoutes(api, authDeps);
+    await siteSettingsRoutes(api, { ...authDeps, defaultRetentionDays: retentionDays, onShowNamesChanged: (siteId, show) => {
+        siteNames.set(siteId, show);
+        setups.invalidate(siteId);
+      } });
+    await registerLiveRoute(api, { db: deps.db, hub, estimates, showNamesFor, connections });
   });
   if (deps.rootDir) await serveFrontEnds(app, deps.rootDir);
 
   if (deps.background !== false) {
     let timer: NodeJS.Timeout | undefined;
+    let retentionTimer: NodeJS.Timeout | undefined;
+    const retain = () =>
+      void runRetention({ db: deps.db, now, defaultRetentionDays: retentionDays })
+        .then(({ anonymisedVisits }) => anonymisedVisits && app.log.info({ anonymisedVisits }, 'visitors’ personal data anonymised after the retention period'))
+        .catch((err) => app.log.warn({ err }, 'retention run failed'));
     app.addHook('onReady', async () => {
       itsm.start();
       timer = setInterval(() => void estimates.refreshAll(hub.activeSiteIds()).catch((err) => app.log.warn({ err }, 'estimate refresh failed')), refreshIntervalMs);
       timer.unref();
+      retain();
+      retentionTimer = setInterval(retain, retentionIntervalMs);
+      retentionTimer.unref();
     });
     app.addHook('onClose', async () => {
       clearInterval(timer);
+      clearInterval(retentionTimer);
       await itsm.stop();
     });
   }

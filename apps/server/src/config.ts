@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { ItsmConnectionConfig } from '@walkup/itsm';
 import { parseItsmConfigFromEnv } from './itsm/itsm-config.ts';
+import { parseSecurityConfig, type SecurityConfig } from './auth/security-config.ts';
 
 /**
  * The one place that reads process.env. Everything else receives the parsed, typed config.
@@ -31,6 +32,8 @@ export interface AppConfig {
   rootDir: string;
   /** The default ITSM connection of every site (WALKUP_ITSM_VENDOR and the vendor's keys). */
   itsm: ItsmConnectionConfig;
+  /** Mode (demo/production), secrets, single sign-on, retention, rate limits (WALKUP_MODE and friends). */
+  security: SecurityConfig;
 }
 
 const rootDir = path.resolve(import.meta.dirname, '../../..');
@@ -43,13 +46,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`invalid configuration: ${problems.join('; ')}`);
   }
   const parsed = converted as EnvConfig;
+  const security = parseSecurityConfig(env);
+  // Production loads the demo site only when asked to explicitly.
+  const seedDemo = security.mode === 'production' ? env.WALKUP_SEED_DEMO === 'true' : parsed.WALKUP_SEED_DEMO;
   return {
     port: parsed.PORT,
     host: parsed.HOST,
     databasePath: path.resolve(rootDir, parsed.WALKUP_DB_PATH),
-    seedFile: parsed.WALKUP_SEED_DEMO ? path.resolve(rootDir, parsed.WALKUP_SEED_FILE) : null,
+    seedFile: seedDemo ? path.resolve(rootDir, parsed.WALKUP_SEED_FILE) : null,
     logLevel: parsed.WALKUP_LOG_LEVEL,
     rootDir,
     itsm: parseItsmConfigFromEnv(env),
+    security,
   };
 }

@@ -5,6 +5,9 @@ import { openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedIfEmpty } from './db/seed.ts';
 import { frontEnds } from './static-apps.ts';
+import path from 'node:path';
+import { bootstrapAdmin } from './auth/bootstrap-admin.ts';
+import { demoCredentialsFileName, describeDemoAccess, ensureDemoAccess } from './auth/demo-access.ts';
 
 /** The process: read config, open and migrate the database, listen, and shut down gracefully. */
 async function main(): Promise<void> {
@@ -12,6 +15,11 @@ async function main(): Promise<void> {
   const { db, sqlite } = openDatabase(config.databasePath);
   await migrateToLatest(db);
   const seeded = config.seedFile ? await seedIfEmpty(db, config.seedFile) : false;
+  const { security } = config;
+  // Demo credentials live next to the database file, so each data directory has its own.
+  const dataDir = path.dirname(config.databasePath);
+  const demoAccess = security.mode === 'demo' ? await ensureDemoAccess(db, dataDir, new Date()) : null;
+  if (security.bootstrapAdmin) await bootstrapAdmin(db, security.bootstrapAdmin, new Date());
 
   const itsmAdapter = createAdapter(config.itsm);
   const app = await buildApp({
@@ -19,6 +27,14 @@ async function main(): Promise<void> {
     rootDir: config.rootDir,
     itsmAdapterFor: () => itsmAdapter,
     logger: { level: config.logLevel },
+    security: {
+      cookieSecret: security.cookieSecret ?? undefined,
+      secureCookies: security.secureCookies,
+      trustProxy: security.trustProxy,
+      oidc: security.oidc,
+      rateLimit: { max: security.rateLimitPerMinute, timeWindowMs: 60_000 },
+      retentionDays: security.retentionDays,
+    },
   });
 
   let closing = false;
@@ -47,6 +63,8 @@ async function main(): Promise<void> {
       `  database: ${config.databasePath}`,
       ...frontEnds.map((name) => `  ${name.padEnd(8)} ${base}/${name}/`),
       `  API docs ${base}/docs`,
+      ...(demoAccess ? describeDemoAccess(demoAccess, base, path.join(dataDir, demoCredentialsFileName)) : []),
+      ...(security.mode === 'production' ? ['  production mode: no demo accounts or devices'] : []),
       '',
     ].join('\n'),
   );

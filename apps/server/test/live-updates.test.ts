@@ -16,14 +16,14 @@ const isEvent = (m: ServerMessage): m is ServerMessageOf<'event'> => m.type === 
 describe('websocket live updates', () => {
   it('sends a snapshot, then every event in order, and display views carry no personal data', async () => {
     await seatTechnician(t.app, demo.alex, demo.desk1);
-    const display = await connectLive(t.app);
+    const display = await connectLive(t.app, t.as.display);
     display.send({ type: 'subscribe', siteId: demo.site, view: 'display' });
     const snapshot = (await display.waitFor(isSnapshot)) as ServerMessageOf<'snapshot'>;
     expect(snapshot.view.seq).toBe(1);
     expect(snapshot.view.desks.find((d) => d.id === demo.desk1)).toMatchObject({ technicianId: demo.alex, status: 'available' });
 
     await checkIn(t.app, demo.hardwareChoice, { kind: 'badge', badgeId: '0004411001' });
-    await t.app.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
+    await t.as.alex.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
     await display.waitFor((m) => isEvent(m) && m.event.type === 'visit.called');
     await display.waitFor((m) => m.type === 'estimates' && m.seq === 3);
 
@@ -41,7 +41,7 @@ describe('websocket live updates', () => {
   });
 
   it('gives the console names and the full view', async () => {
-    const console = await connectLive(t.app);
+    const console = await connectLive(t.app, t.as.alex);
     console.send({ type: 'subscribe', siteId: demo.site, view: 'console' });
     await console.waitFor(isSnapshot);
     await checkIn(t.app, demo.hardwareChoice, { kind: 'badge', badgeId: '0004411001' });
@@ -51,7 +51,7 @@ describe('websocket live updates', () => {
   });
 
   it('resumes from the last sequence number without missing or repeating an event', async () => {
-    const first = await connectLive(t.app);
+    const first = await connectLive(t.app, t.as.display);
     first.send({ type: 'subscribe', siteId: demo.site, view: 'display' });
     await first.waitFor(isSnapshot);
     await checkIn(t.app, demo.hardwareChoice);
@@ -60,7 +60,7 @@ describe('websocket live updates', () => {
 
     await checkIn(t.app, demo.softwareChoice);
     await checkIn(t.app, demo.passwordChoice);
-    const again = await connectLive(t.app);
+    const again = await connectLive(t.app, t.as.display);
     again.send({ type: 'subscribe', siteId: demo.site, view: 'display', sinceSeq: 1 });
     await again.waitFor((m) => isEvent(m) && m.event.seq === 3);
     await checkIn(t.app, demo.hardwareChoice, { kind: 'guest', name: 'Fourth' });
@@ -71,7 +71,7 @@ describe('websocket live updates', () => {
   });
 
   it('answers a malformed message with an error and keeps the connection', async () => {
-    const client = await connectLive(t.app);
+    const client = await connectLive(t.app, t.as.display);
     client.send({ type: 'subscribe', siteId: demo.site, view: 'spy' });
     const error = await client.waitFor((m) => m.type === 'error');
     expect(error).toMatchObject({ code: 'bad_message' });

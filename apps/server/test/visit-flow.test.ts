@@ -29,7 +29,7 @@ describe('check-in', () => {
     expect(expectedSeconds).toBeLessThan(1200 * 1.2);
     expect(lowSeconds).toBeLessThan(expectedSeconds);
     expect(highSeconds).toBeGreaterThan(expectedSeconds);
-    const visit = await t.app.inject({ url: `/api/visits/${first.json().id}` });
+    const visit = await t.as.alex.inject({ url: `/api/visits/${first.json().id}` });
     expect(visit.json().visitor).toMatchObject({ kind: 'badge', name: 'Marie Dupont', email: 'marie.dupont@example.com' });
   });
 
@@ -48,7 +48,7 @@ describe('check-in', () => {
     [{ categoryId: 'laptop-slow', visitor: { kind: 'guest', name: 'A' }, extra: 1 }, 400, 'additional'],
     [{ categoryId: 'laptop-slow', visitor: { kind: 'guest', name: 'x'.repeat(81) } }, 400, 'name'],
   ])('rejects %j with %i and changes nothing', async (payload, status, text) => {
-    const response = await t.app.inject({ method: 'POST', url: `/api/sites/${demo.site}/visits`, payload });
+    const response = await t.as.kiosk.inject({ method: 'POST', url: `/api/sites/${demo.site}/visits`, payload });
     expect(response.statusCode).toBe(status);
     expect(response.json().message).toContain(text);
     expect(await t.database.db.selectFrom('visits').select('id').execute()).toHaveLength(0);
@@ -76,14 +76,14 @@ describe('serving', () => {
   it('runs the whole loop with one event per change, in order', async () => {
     await seatTechnician(t.app, demo.alex, demo.desk1);
     const { id } = (await checkIn(t.app, demo.hardwareChoice)).json();
-    const called = await t.app.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
+    const called = await t.as.alex.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
     expect(called.statusCode).toBe(200);
     expect(called.json()).toMatchObject({ id, state: 'called', deskId: demo.desk1 });
-    const recall = await t.app.inject({ method: 'POST', url: `/api/visits/${id}/recall`, payload: { technicianId: demo.alex } });
+    const recall = await t.as.alex.inject({ method: 'POST', url: `/api/visits/${id}/recall`, payload: { technicianId: demo.alex } });
     expect(recall.json().callCount).toBe(2);
-    const start = await t.app.inject({ method: 'POST', url: `/api/visits/${id}/start`, payload: { technicianId: demo.alex } });
+    const start = await t.as.alex.inject({ method: 'POST', url: `/api/visits/${id}/start`, payload: { technicianId: demo.alex } });
     expect(start.json().state).toBe('in_service');
-    const resolve = await t.app.inject({ method: 'POST', url: `/api/visits/${id}/resolve`, payload: { technicianId: demo.alex, note: 'Reseated the RAM' } });
+    const resolve = await t.as.alex.inject({ method: 'POST', url: `/api/visits/${id}/resolve`, payload: { technicianId: demo.alex, note: 'Reseated the RAM' } });
     expect(resolve.json()).toMatchObject({ state: 'resolved' });
     expect(await eventTypes()).toEqual(['technician.presence_changed', 'visit.checked_in', 'visit.called', 'visit.recalled', 'visit.started', 'visit.resolved']);
   });
@@ -91,7 +91,7 @@ describe('serving', () => {
   it('answers 204 when nobody waits in the technician queues', async () => {
     await seatTechnician(t.app, demo.alex, demo.desk1);
     await checkIn(t.app, demo.passwordChoice); // access queue: Alex does not serve it
-    const response = await t.app.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
+    const response = await t.as.alex.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
     expect(response.statusCode).toBe(204);
   });
 
@@ -102,10 +102,10 @@ describe('serving', () => {
     const password = (await checkIn(t.app, demo.passwordChoice)).json(); // priority 1
     t.clock.advance(60);
     await checkIn(t.app, demo.softwareChoice, { kind: 'guest', name: 'Later' });
-    const first = await t.app.inject({ method: 'POST', url: `/api/desks/${demo.desk2}/call-next`, payload: { technicianId: demo.sam } });
+    const first = await t.as.sam.inject({ method: 'POST', url: `/api/desks/${demo.desk2}/call-next`, payload: { technicianId: demo.sam } });
     expect(first.json().id).toBe(password.id);
-    await t.app.inject({ method: 'POST', url: `/api/visits/${password.id}/resolve`, payload: { technicianId: demo.sam, note: 'reset' } });
-    const second = await t.app.inject({ method: 'POST', url: `/api/desks/${demo.desk2}/call-next`, payload: { technicianId: demo.sam } });
+    await t.as.sam.inject({ method: 'POST', url: `/api/visits/${password.id}/resolve`, payload: { technicianId: demo.sam, note: 'reset' } });
+    const second = await t.as.sam.inject({ method: 'POST', url: `/api/desks/${demo.desk2}/call-next`, payload: { technicianId: demo.sam } });
     expect(second.json().id).toBe(software.id);
   });
 
@@ -114,30 +114,30 @@ describe('serving', () => {
     await seatTechnician(t.app, demo.sam, demo.desk2);
     await checkIn(t.app, demo.softwareChoice);
     const [a, b] = await Promise.all([
-      t.app.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } }),
-      t.app.inject({ method: 'POST', url: `/api/desks/${demo.desk2}/call-next`, payload: { technicianId: demo.sam } }),
+      t.as.alex.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } }),
+      t.as.sam.inject({ method: 'POST', url: `/api/desks/${demo.desk2}/call-next`, payload: { technicianId: demo.sam } }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 204]);
   });
 
   it('refuses illegal transitions with 409 and a clear message', async () => {
     const { id } = (await checkIn(t.app, demo.hardwareChoice)).json();
-    const response = await t.app.inject({ method: 'POST', url: `/api/visits/${id}/resolve`, payload: { technicianId: demo.alex, note: 'x' } });
+    const response = await t.as.alex.inject({ method: 'POST', url: `/api/visits/${id}/resolve`, payload: { technicianId: demo.alex, note: 'x' } });
     expect(response.statusCode).toBe(409);
     expect(response.json().message).toBe('cannot resolve a visit that is waiting; it must be called or in service');
-    expect((await t.app.inject({ url: `/api/visits/${id}` })).json().state).toBe('waiting');
+    expect((await t.as.alex.inject({ url: `/api/visits/${id}` })).json().state).toBe('waiting');
   });
 
   it('enforces the no-show grace period', async () => {
     await seatTechnician(t.app, demo.alex, demo.desk1);
     const { id } = (await checkIn(t.app, demo.hardwareChoice)).json();
-    await t.app.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
+    await t.as.alex.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
     t.clock.advance(30);
-    const early = await t.app.inject({ method: 'POST', url: `/api/visits/${id}/no-show`, payload: { technicianId: demo.alex } });
+    const early = await t.as.alex.inject({ method: 'POST', url: `/api/visits/${id}/no-show`, payload: { technicianId: demo.alex } });
     expect(early.statusCode).toBe(409);
     expect(early.json().message).toContain('wait 90 s more');
     t.clock.advance(90);
-    const late = await t.app.inject({ method: 'POST', url: `/api/visits/${id}/no-show`, payload: { technicianId: demo.alex } });
+    const late = await t.as.alex.inject({ method: 'POST', url: `/api/visits/${id}/no-show`, payload: { technicianId: demo.alex } });
     expect(late.json().state).toBe('no_show');
   });
 
@@ -146,32 +146,32 @@ describe('serving', () => {
     const first = (await checkIn(t.app, demo.hardwareChoice)).json();
     t.clock.advance(120);
     await checkIn(t.app, demo.passwordChoice, { kind: 'guest', name: 'Other' });
-    await t.app.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
-    const moved = await t.app.inject({ method: 'POST', url: `/api/visits/${first.id}/transfer`, payload: { technicianId: demo.alex, queueId: 'hq-access', reason: 'needs a password reset' } });
+    await t.as.alex.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
+    const moved = await t.as.alex.inject({ method: 'POST', url: `/api/visits/${first.id}/transfer`, payload: { technicianId: demo.alex, queueId: 'hq-access', reason: 'needs a password reset' } });
     expect(moved.json()).toMatchObject({ state: 'waiting', queueId: 'hq-access', checkedInAt: '2026-11-23T09:00:00.000Z' });
-    const state = (await t.app.inject({ url: `/api/sites/${demo.site}/state` })).json();
+    const state = (await t.as.display.inject({ url: `/api/sites/${demo.site}/state` })).json();
     expect(state.queues.find((q: { id: string }) => q.id === 'hq-access').waitingCount).toBe(2);
 
     await seatTechnician(t.app, demo.sam, demo.desk2);
     // The transferred visitor has lower priority than the password reset but keeps their check-in time.
-    const next = await t.app.inject({ method: 'POST', url: `/api/visits/${first.id}/call`, payload: { technicianId: demo.sam, deskId: demo.desk2 } });
+    const next = await t.as.sam.inject({ method: 'POST', url: `/api/visits/${first.id}/call`, payload: { technicianId: demo.sam, deskId: demo.desk2 } });
     expect(next.json().state).toBe('called');
-    const bad = await t.app.inject({ method: 'POST', url: `/api/visits/${first.id}/escalate`, payload: { technicianId: demo.sam, group: 'Nobody' } });
+    const bad = await t.as.sam.inject({ method: 'POST', url: `/api/visits/${first.id}/escalate`, payload: { technicianId: demo.sam, group: 'Nobody' } });
     expect(bad.statusCode).toBe(400);
-    const escalated = await t.app.inject({ method: 'POST', url: `/api/visits/${first.id}/escalate`, payload: { technicianId: demo.sam, group: 'Desktop Support L2', note: 'motherboard' } });
+    const escalated = await t.as.sam.inject({ method: 'POST', url: `/api/visits/${first.id}/escalate`, payload: { technicianId: demo.sam, group: 'Desktop Support L2', note: 'motherboard' } });
     expect(escalated.json().state).toBe('escalated');
   });
 
   it('requires the technician to be available at the desk before calling', async () => {
     await checkIn(t.app, demo.hardwareChoice);
-    const response = await t.app.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
+    const response = await t.as.alex.inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
     expect(response.statusCode).toBe(409);
     expect(response.json().message).toContain('not available at Desk 1');
   });
 
   it('keeps one technician per desk', async () => {
     await seatTechnician(t.app, demo.alex, demo.desk1);
-    const response = await t.app.inject({ method: 'PUT', url: `/api/technicians/${demo.sam}/presence`, payload: { siteId: demo.site, deskId: demo.desk1, status: 'available' } });
+    const response = await t.as.sam.inject({ method: 'PUT', url: `/api/technicians/${demo.sam}/presence`, payload: { siteId: demo.site, deskId: demo.desk1, status: 'available' } });
     expect(response.statusCode).toBe(409);
     expect(response.json().message).toBe('Desk 1 is already taken by Alex Martin');
   });

@@ -1,5 +1,5 @@
 import type { ApiError, CheckInRequest, CheckInResponse, SiteConfig, SiteSummary, VisitResponse } from '@walkup/protocol';
-import type { IdentifiedPerson, IdentifyRequest, PresenceRequest, WaitAccuracyPoint } from './api-types.ts';
+import type { IdentifiedPerson, IdentifyRequest, PairDeviceResponse, PresenceRequest, SessionView, WaitAccuracyPoint } from './api-types.ts';
 
 /** A non-2xx answer, carrying the server's own error body so screens can show its message. */
 export class ApiRequestError extends Error {
@@ -32,11 +32,29 @@ async function readError(response: Response): Promise<ApiRequestError> {
 
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 
-export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = (...args) => fetch(...args)) {
+export interface ApiClientOptions {
+  fetch?: typeof fetch;
+  /** A paired kiosk or display sends its device token as a bearer token. */
+  deviceToken?: string | null;
+}
+
+export function createApiClient(baseUrl = '', options: ApiClientOptions = {}) {
+  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  let deviceToken = options.deviceToken ?? null;
+  // Consoles authenticate with a session cookie; the server wants its CSRF token echoed on writes.
+  let csrfToken: string | null = null;
+
+  function headersFor(method: Method, hasBody: boolean): Record<string, string> {
+    const headers: Record<string, string> = hasBody ? { 'content-type': 'application/json' } : {};
+    if (deviceToken) headers.authorization = `Bearer ${deviceToken}`;
+    if (csrfToken && method !== 'GET') headers['x-csrf-token'] = csrfToken;
+    return headers;
+  }
+
   async function request<T>(method: Method, url: string, body?: unknown): Promise<T | null> {
     const response = await fetchImpl(`${baseUrl}/api/${url}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: headersFor(method, body !== undefined),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw await readError(response);
@@ -52,7 +70,20 @@ export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = (...args
   const visitAction = <B extends { technicianId: string }>(action: string) => (visitId: string, body: B) =>
     requestBody<VisitResponse>('POST', `${path('visits', visitId)}/${action}`, body);
 
+  const remember = (session: SessionView) => {
+    csrfToken = session.kind === 'user' ? session.csrfToken : null;
+    return session;
+  };
+
   return {
+    setDeviceToken: (token: string | null) => void (deviceToken = token),
+    getSession: async () => remember(await requestBody<SessionView>('GET', 'auth/session')),
+    login: async (username: string, password: string) => remember(await requestBody<SessionView>('POST', 'auth/login', { username, password })),
+    logout: async () => {
+      await request<null>('POST', 'auth/logout');
+      csrfToken = null;
+    },
+    pairDevice: (code: string) => requestBody<PairDeviceResponse>('POST', 'devices/pair', { code }),
     listSites: () => requestBody<SiteSummary[]>('GET', 'sites'),
     getSiteConfig: (siteId: string) => requestBody<SiteConfig>('GET', `${path('sites', siteId)}/config`),
     identify: (siteId: string, body: IdentifyRequest) =>

@@ -30,3 +30,24 @@ export interface WaitAccuracyPoint {
   /** Null while the visitor is still waiting. */
   actualSeconds: number | null;
 }
+
+/** GET /api/auth/session: a signed-in console user (with the CSRF token) or a paired device. */
+export type SessionView =
+  | {
+      kind: 'user';
+      username: string;
+      displayName: string;
+      role: 'technician' | 'admin';
+      technicianId: string | null;
+      siteIds: string[] | 'all';
+      csrfToken: string;
+    }
+  | { kind: 'device'; deviceId: string; name: string; role: 'kiosk' | 'display'; siteId: string };
+
+export interface PairDeviceResponse {
+  token: string;
+  deviceId: string;
+  siteId: string;
+  role: 'kiosk' | 'display';
+  name: string;
+}

@@ -7,5 +7,8 @@ export * from './site-sync.ts';
 export * from './i18n.ts';
 export * from './format-wait.ts';
 export * from './site-param.ts';
+export * from './device-token.ts';
+export * from './device-session.ts';
 export { OfflineBanner } from './OfflineBanner.tsx';
 export { LanguageSwitch } from './LanguageSwitch.tsx';
+export { DevicePairing } from './DevicePairing.tsx';

@@ -23,6 +23,8 @@ export interface SiteConnectionOptions {
   onConnectedChange?: (connected: boolean) => void;
   /** Defaults to /ws on the page's own origin. */
   url?: string;
+  /** Device token: browsers cannot set headers on a websocket, so it travels in the query. */
+  token?: string | null;
   createSocket?: SocketFactory;
   backoff?: BackoffOptions;
   pingIntervalMs?: number;
@@ -56,7 +58,8 @@ function parseServerMessage(data: unknown): ServerMessage | null {
  */
 export function createSiteConnection(options: SiteConnectionOptions): SiteConnection {
   const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
-  const url = options.url ?? defaultSocketUrl();
+  const baseUrl = options.url ?? defaultSocketUrl();
+  const url = options.token ? `${baseUrl}?token=${encodeURIComponent(options.token)}` : baseUrl;
   const pingIntervalMs = options.pingIntervalMs ?? 20_000;
   let socket: SocketLike | null = null;
   let attempt = 0;

@@ -4,7 +4,7 @@ import type { SiteStore } from './site-store.ts';
 
 export type SiteSyncOptions = { siteId: string; view: ViewKind } & Pick<
   SiteConnectionOptions,
-  'url' | 'createSocket' | 'backoff' | 'pingIntervalMs'
+  'url' | 'token' | 'createSocket' | 'backoff' | 'pingIntervalMs'
 >;
 
 /**

@@ -11,7 +11,7 @@ function fakeFetch(status: number, body: unknown, calls: Array<{ url: string; in
 describe('createApiClient', () => {
   it('posts JSON to the typed route and returns the body', async () => {
     const calls: Array<{ url: string; init?: RequestInit }> = [];
-    const api = createApiClient('http://walkup.test', fakeFetch(201, { id: 'v1', ticketNumber: 'H-001' }, calls));
+    const api = createApiClient('http://walkup.test', { fetch: fakeFetch(201, { id: 'v1', ticketNumber: 'H-001' }, calls) });
     const result = await api.checkIn('hq', { categoryId: 'laptop', visitor: { kind: 'guest', name: 'Ana' } });
     expect(result.ticketNumber).toBe('H-001');
     expect(calls[0]?.url).toBe('http://walkup.test/api/sites/hq/visits');
@@ -20,14 +20,29 @@ describe('createApiClient', () => {
   });
 
   it('returns null when nobody is waiting (204)', async () => {
-    const api = createApiClient('', fakeFetch(204, undefined));
+    const api = createApiClient('', { fetch: fakeFetch(204, undefined) });
     await expect(api.callNext('desk-1', { technicianId: 't1' })).resolves.toBeNull();
   });
 
   it("throws the server's error code and message", async () => {
-    const api = createApiClient('', fakeFetch(409, { statusCode: 409, error: 'Conflict', code: 'grace_period', message: 'Wait 40 more seconds' }));
+    const api = createApiClient('', { fetch: fakeFetch(409, { statusCode: 409, error: 'Conflict', code: 'grace_period', message: 'Wait 40 more seconds' }) });
     const error = await api.noShow('v1', { technicianId: 't1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({ statusCode: 409, code: 'grace_period', message: 'Wait 40 more seconds' });
+  });
+
+  it('sends a device token as bearer, and echoes the session CSRF token on writes after sign-in', async () => {
+    const calls: Array<{ url: string; init?: RequestInit }> = [];
+    const session = { kind: 'user', username: 'demo', displayName: 'Demo', role: 'technician', technicianId: 't1', siteIds: ['hq'], csrfToken: 'csrf-1' };
+    const device = createApiClient('', { fetch: fakeFetch(200, []), deviceToken: 'device-1' });
+    await device.listSites();
+    const consoleApi = createApiClient('', { fetch: fakeFetch(200, session, calls) });
+    await consoleApi.login('demo', 'demo');
+    await consoleApi.start('v1', { technicianId: 't1' });
+    await consoleApi.getSiteConfig('hq');
+    const headers = calls.map((call) => call.init?.headers as Record<string, string>);
+    expect(headers[0]?.['x-csrf-token']).toBeUndefined();
+    expect(headers[1]?.['x-csrf-token']).toBe('csrf-1');
+    expect(headers[2]?.['x-csrf-token']).toBeUndefined();
   });
 });

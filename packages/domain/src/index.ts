@@ -8,3 +8,4 @@ export * from './opening-hours.ts';
 export * from './site-view.ts';
 export * from './service-times.ts';
 export * from './wait-estimate.ts';
+export * from './time-zone.ts';

@@ -1,10 +1,12 @@
+import { cachedDateTimeFormat } from './intl-cache.ts';
+
 /** Opening hours per weekday in the site's time zone, e.g. { mon: [['08:00', '12:00'], ['13:00', '17:30']] }. */
 export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof weekdays)[number];
 export type OpeningHours = Partial<Record<Weekday, Array<[string, string]>>>;
 
 function localWeekdayAndMinutes(instant: Date, timeZone: string): { day: Weekday; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = cachedDateTimeFormat('en-US', {
     timeZone,
     weekday: 'short',
     hour: '2-digit',

@@ -7,8 +7,8 @@ import { defaultSampleWeighting, sampleWeight, type SampleWeighting } from './es
  * Each category keeps its recent durations with their time; a prediction weighs them by recency and
  * time of day (see sample-weighting.ts). Why shrink toward the configured value: a new category has no
  * history, so a few pseudo-observations shaped like an exponential around the configured mean
- * dominate at first and fade as real ones arrive. Why clip at the 98th percentile: one visit left
- * open over lunch should not move everyone's estimate.
+ * dominate at first and fade as real ones arrive. Why clip far outliers (Tukey's fence on the log
+ * scale): one visit left open over lunch should not move everyone's estimate.
  */
 export interface ServiceTimeModelOptions {
   weighting?: Partial<SampleWeighting>;
@@ -23,8 +23,9 @@ interface Sample {
   atMs: number;
 }
 
-/** Exponential quantiles at 5%, 15% .. 95%: the shape assumed before any data. */
-const priorShape = Array.from({ length: 10 }, (_, i) => -Math.log(1 - (i + 0.5) / 10));
+/** Exponential quantiles at 5%, 15% .. 95%, scaled to mean 1: the shape assumed before any data. */
+const rawShape = Array.from({ length: 10 }, (_, i) => -Math.log(1 - (i + 0.5) / 10));
+const priorShape = rawShape.map((q) => (q * rawShape.length) / rawShape.reduce((s, x) => s + x, 0));
 /** Predictions made within this window reuse one weighting of the samples. */
 const cacheWindowMs = 15 * 60_000;
 
@@ -82,7 +83,11 @@ export class ServiceTimeModel {
     const list = this.samples.get(categoryId) ?? [];
     const observed = list.map((s) => ({ value: s.seconds, weight: sampleWeight(s.atMs, nowMs, this.weighting) }));
     if (observed.length >= 20) {
-      const cap = new DurationDistribution(observed).quantile(0.98);
+      // Tukey's far-out fence, on the log scale because durations are skewed.
+      const spread = new DurationDistribution(observed.map((p) => ({ value: Math.log(p.value), weight: p.weight })));
+      const q1 = spread.quantile(0.25);
+      const q3 = spread.quantile(0.75);
+      const cap = Math.exp(q3 + 3 * Math.max(q3 - q1, 0.1));
       for (const point of observed) point.value = Math.min(point.value, cap);
     }
     return new DurationDistribution([...points, ...observed]);

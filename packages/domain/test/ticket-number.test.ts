@@ -30,3 +30,13 @@ describe('opening hours', () => {
     expect(isOpenAt(hours, new Date('2026-11-24T08:30:00Z'), 'Europe/Paris')).toBe(false); // Tuesday
   });
 });
+
+describe('time zone offsets', () => {
+  it('gives the offset in minutes, following daylight saving', async () => {
+    const { utcOffsetMinutes } = await import('../src/index.ts');
+    expect(utcOffsetMinutes('Europe/Paris', new Date('2026-01-15T12:00:00Z'))).toBe(60);
+    expect(utcOffsetMinutes('Europe/Paris', new Date('2026-07-15T12:00:00Z'))).toBe(120);
+    expect(utcOffsetMinutes('America/New_York', new Date('2026-01-15T12:00:00Z'))).toBe(-300);
+    expect(utcOffsetMinutes('Asia/Kolkata', new Date('2026-01-15T12:00:00Z'))).toBe(330);
+  });
+});

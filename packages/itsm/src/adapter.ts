@@ -67,6 +67,8 @@ export class ItsmError extends Error {
     readonly status: number | null = null,
     /** Seconds the ITSM asked us to wait (Retry-After / rate-limit reset), when it said. */
     readonly retryAfterSeconds: number | null = null,
+    /** True when the request certainly had no effect (connection refused, 401, 429, 503), so a retry needs no lookup first. */
+    readonly notApplied: boolean = false,
   ) {
     super(message);
     this.name = 'ItsmError';

@@ -27,6 +27,8 @@ export interface HttpClientOptions {
 // 401 is not here: the adapters re-authenticate once and then treat a second 401 as transient,
 // because credentials fixed by an admin should let the backlog drain without manual retries.
 const permanentStatuses = new Set([400, 403, 404, 405, 409, 410, 413, 415, 422]);
+// Answers that say the request was turned away before it did anything.
+const notAppliedStatuses = new Set([401, 429, 503]);
 
 /** Removes configured secrets from any text that may end up in logs, replies or the event log. */
 export function redact(text: string, secrets: Array<string | undefined>): string {
@@ -81,8 +83,11 @@ export function createHttpClient(options: HttpClientOptions) {
     try {
       response = await fetchImpl(req.url, { method: req.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : 'network error';
-      throw new ItsmError(`${vendor} ${req.method} ${path(req.url)}: ${reason}`, false, null);
+      const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+      // Refused or unresolvable: nothing reached the ITSM. A reset or timeout may have, after it acted.
+      const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND';
+      const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : refused ? 'connection refused' : 'network error';
+      throw new ItsmError(`${vendor} ${req.method} ${path(req.url)}: ${reason}`, false, null, null, refused);
     }
     const text = await response.text().catch(() => '');
     let parsed: unknown = text;
@@ -98,6 +103,7 @@ export function createHttpClient(options: HttpClientOptions) {
       permanentStatuses.has(response.status),
       response.status,
       retryAfterSeconds(response.headers),
+      notAppliedStatuses.has(response.status) || permanentStatuses.has(response.status),
     );
   };
 }

@@ -21,7 +21,7 @@ export interface DeliveryContext {
   random: () => number;
   backoff: { baseMs: number; capMs: number; breakerHalfOpenMs: number };
   logger: { info: (...a: any[]) => void; warn: (...a: any[]) => void; error: (...a: any[]) => void };
-  onOutcome: (connection: ConnectionPolicy, error: string | null) => void;
+  onOutcome: (connection: ConnectionPolicy, error: string | null) => Promise<void>;
 }
 
 /** Runs a write transaction, then announces what it appended (never before commit). */
@@ -39,7 +39,15 @@ async function ensureTicket(ctx: DeliveryContext, connection: ConnectionPolicy, 
   if (!ticket) {
     const draft = await buildTicketDraft(ctx.db, delivery.visit_id);
     await markCreateSent(ctx.db, delivery.visit_id, ctx.now().toISOString());
-    ticket = await connection.run(() => adapter.createTicket(draft));
+    try {
+      ticket = await connection.run(() => adapter.createTicket(draft));
+    } catch (error) {
+      // Turned away for sure (and the lookup just found nothing): the next attempt can skip the lookup.
+      if ((error instanceof ItsmError && error.notApplied) || isBreakerOpen(error) || error instanceof ConnectionPausedError) {
+        await markCreateSent(ctx.db, delivery.visit_id, null);
+      }
+      throw error;
+    }
   }
   const created = ticket;
   await commit(ctx, async (trx, at) => {
@@ -76,7 +84,7 @@ export async function deliverVisit(ctx: DeliveryContext, connection: ConnectionP
         return [state === 'synced' ? await publishSyncState(trx, visitId, { state: 'synced', error: null }, at) : null];
       });
     }
-    ctx.onOutcome(connection, null);
+    await ctx.onOutcome(connection, null);
     return 'done';
   } catch (error) {
     await recordError(ctx, connection, delivery, error);
@@ -101,7 +109,7 @@ async function recordError(ctx: DeliveryContext, connection: ConnectionPolicy, d
   else if (isBreakerOpen(error)) delayMs = ctx.backoff.breakerHalfOpenMs;
   else delayMs = retryDelayMs(delivery.attempts, error instanceof ItsmError ? error.retryAfterSeconds : null, ctx.backoff.baseMs, ctx.backoff.capMs, ctx.random);
   const state = permanent ? 'failed' : 'retrying';
-  if (!waiting) ctx.onOutcome(connection, message);
+  if (!waiting) await ctx.onOutcome(connection, message);
   const log = permanent ? ctx.logger.error : ctx.logger.warn;
   log.call(ctx.logger, { visitId: delivery.visit_id, connection: connection.name, attempts: delivery.attempts + 1, error: message }, permanent ? 'ITSM delivery dead-lettered' : 'ITSM delivery will be retried');
   await commit(ctx, async (trx, at) => {

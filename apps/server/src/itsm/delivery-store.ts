@@ -85,8 +85,8 @@ export async function readVisitTicket(db: Db, visitId: string) {
 }
 
 /** Durable mark that a create is about to be sent: after a crash, the next attempt looks the ticket up first. */
-export async function markCreateSent(db: Db, visitId: string, nowIso: string): Promise<void> {
-  await withItsmTables(db).updateTable('itsm_deliveries').set({ create_sent_at: nowIso, updated_at: nowIso }).where('visit_id', '=', visitId).execute();
+export async function markCreateSent(db: Db, visitId: string, nowIso: string | null): Promise<void> {
+  await withItsmTables(db).updateTable('itsm_deliveries').set({ create_sent_at: nowIso }).where('visit_id', '=', visitId).execute();
 }
 
 export async function recordTicket(trx: Db, visitId: string, ticket: TicketRef): Promise<void> {

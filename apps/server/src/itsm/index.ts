@@ -78,7 +78,7 @@ export function createItsmDelivery(deps: ItsmDeliveryDeps): ItsmDelivery {
     random: o.random ?? Math.random,
     logger,
     backoff: { baseMs: o.backoffBaseMs ?? 1_000, capMs: o.backoffCapMs ?? 300_000, breakerHalfOpenMs: policyOptions.breakerHalfOpenMs },
-    onOutcome: (connection, error) => recordConnectionOutcome(deps.db, connection, error, now()),
+    onOutcome: (connection, error) => recordConnectionOutcome(deps.db, connection, error, now()).catch(() => {}),
   };
 
   async function scanAll(): Promise<void> {

@@ -1,71 +1,83 @@
-import type { FastifyPluginAsync, preHandlerHookHandler } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../db/connection.ts';
+import { staff } from '../routes/route-roles.ts';
+import { errorResponses } from '../routes/schemas.ts';
 import type { ItsmDelivery } from './index.ts';
 import { listDeadLetters } from './itsm-health.ts';
 
-export interface ItsmRoutesOptions {
-  db: Db;
-  delivery: ItsmDelivery;
-  /** Role checks from the app's auth: technicians and admins may read and retry. */
-  authorize?: preHandlerHookHandler;
-}
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
-const Health = Type.Object({
+const ConnectionHealth = Type.Object({
   name: Type.String(),
   vendor: Type.String(),
   sites: Type.Array(Type.String()),
   breaker: Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half_open'), Type.Literal('isolated')]),
-  lastSuccessAt: Type.Union([Type.String(), Type.Null()]),
-  lastFailureAt: Type.Union([Type.String(), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()]),
+  lastSuccessAt: Nullable(Type.String()),
+  lastFailureAt: Nullable(Type.String()),
+  lastError: Nullable(Type.String()),
   backlog: Type.Integer(),
   deadLetters: Type.Integer(),
-  oldestPendingSince: Type.Union([Type.String(), Type.Null()]),
+  oldestPendingSince: Nullable(Type.String()),
 });
 
 const DeadLetter = Type.Object({
   visitId: Type.String(),
   siteId: Type.String(),
   ticketNumber: Type.String(),
-  itsmTicketNumber: Type.Union([Type.String(), Type.Null()]),
-  itsmTicketUrl: Type.Union([Type.String(), Type.Null()]),
-  error: Type.Union([Type.String(), Type.Null()]),
+  itsmTicketNumber: Nullable(Type.String()),
+  itsmTicketUrl: Nullable(Type.String()),
+  error: Nullable(Type.String()),
   attempts: Type.Integer(),
   failedAt: Type.String(),
 });
 
-/** Health per ITSM connection, dead letters, and the retry action. Register under the API prefix. */
-export const itsmRoutes: FastifyPluginAsync<ItsmRoutesOptions> = async (app, { db, delivery, authorize }) => {
-  const preHandler = authorize ? [authorize] : [];
+/**
+ * Health per ITSM connection, dead letters and the retry action, for technicians and admins.
+ * Register inside the /api scope: `await itsmRoutes(api, { db: deps.db, delivery: itsm })`.
+ */
+export async function itsmRoutes(root: FastifyInstance, deps: { db: Db; delivery: ItsmDelivery }): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/itsm/health', {
-    preHandler,
-    schema: { tags: ['itsm'], response: { 200: Type.Object({ connections: Type.Array(Health) }) } },
-    handler: async () => ({ connections: await delivery.health() }),
-  });
-
-  app.get<{ Querystring: { siteId?: string } }>('/itsm/dead-letters', {
-    preHandler,
-    schema: {
-      tags: ['itsm'],
-      querystring: Type.Object({ siteId: Type.Optional(Type.String()) }),
-      response: { 200: Type.Object({ deadLetters: Type.Array(DeadLetter) }) },
+  app.get(
+    '/api/itsm/health',
+    {
+      config: { roles: staff },
+      schema: { summary: 'ITSM connections: last success, breaker state, backlog, dead letters', tags: ['itsm'], response: { 200: Type.Object({ connections: Type.Array(ConnectionHealth) }), ...errorResponses } },
     },
-    handler: async (request) => ({ deadLetters: await listDeadLetters(db, request.query.siteId) }),
-  });
+    async () => ({ connections: await deps.delivery.health() }),
+  );
 
-  app.post<{ Params: { visitId: string }; Body: { skipFailedUpdate?: boolean } | undefined }>('/itsm/dead-letters/:visitId/retry', {
-    preHandler,
-    schema: {
-      tags: ['itsm'],
-      params: Type.Object({ visitId: Type.String() }),
-      body: Type.Optional(Type.Object({ skipFailedUpdate: Type.Optional(Type.Boolean()) })),
-      response: { 202: Type.Object({ visitId: Type.String(), state: Type.Literal('pending') }) },
+  app.get(
+    '/api/itsm/dead-letters',
+    {
+      config: { roles: staff },
+      schema: {
+        summary: 'Visits whose ticket the ITSM refused (400/403/404/422), newest first',
+        tags: ['itsm'],
+        querystring: Type.Object({ siteId: Type.Optional(Type.String({ maxLength: 100 })) }),
+        response: { 200: Type.Object({ deadLetters: Type.Array(DeadLetter) }), ...errorResponses },
+      },
     },
-    handler: async (request, reply) => {
-      await delivery.retry(request.params.visitId, { skipFailedUpdate: request.body?.skipFailedUpdate });
+    async (request) => ({ deadLetters: await listDeadLetters(deps.db, request.query.siteId) }),
+  );
+
+  app.post(
+    '/api/itsm/dead-letters/:visitId/retry',
+    {
+      config: { roles: staff },
+      schema: {
+        summary: 'Retry a dead-lettered visit now; skipFailedUpdate drops the update the ITSM keeps refusing',
+        tags: ['itsm'],
+        params: Type.Object({ visitId: Type.String({ maxLength: 100 }) }),
+        body: Type.Optional(Type.Object({ skipFailedUpdate: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
+        response: { 202: Type.Object({ visitId: Type.String(), state: Type.Literal('pending') }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deps.delivery.retry(request.params.visitId, { skipFailedUpdate: request.body?.skipFailedUpdate });
       return reply.code(202).send({ visitId: request.params.visitId, state: 'pending' as const });
     },
-  });
-};
+  );
+}

@@ -1,21 +1,13 @@
-import {
-  ServiceTimeModel,
-  compareForCalling,
-  estimateWaits,
-  isOpenAt,
-  type EstimatorTechnician,
-} from '@walkup/domain';
+import { estimateWaits, isOpenAt, type EstimatorTechnician } from '@walkup/domain';
 import type { EstimatesPayload } from '@walkup/protocol';
 import type { Db } from '../db/connection.ts';
 import { listSitePresence } from '../queries/presence.ts';
-import { loadSiteSetup, type SiteSetup } from '../queries/sites.ts';
-import { listActiveVisitRows, listRecentServiceDurations } from '../queries/visits.ts';
-import type { CommittedEvent, EventBus } from './event-bus.ts';
+import type { SiteSetupCache } from '../queries/site-setup-cache.ts';
+import { listActiveVisitRows } from '../queries/visits.ts';
+import type { EventBus } from './event-bus.ts';
+import { createSiteLearners } from './site-learners.ts';
 
-export interface SiteEstimates extends EstimatesPayload {
-  /** 1-based place of each waiting visitor in their own queue. */
-  positions: Record<string, number>;
-}
+export type SiteEstimates = EstimatesPayload;
 
 export interface EstimateService {
   /** Computes estimates reading through `db` (pass a transaction to include uncommitted changes). */
@@ -28,74 +20,51 @@ export interface EstimateService {
   refreshAll(siteIds: readonly string[]): Promise<void>;
 }
 
-/** Service-time history used to warm the model: long enough to know each category, short enough to be current. */
-const historyDays = 14;
-
-export function createEstimateService(deps: { db: Db; bus: EventBus; now: () => Date }): EstimateService {
-  const models = new Map<string, ServiceTimeModel>();
+export function createEstimateService(deps: { db: Db; bus: EventBus; now: () => Date; setups: SiteSetupCache }): EstimateService {
+  const learners = createSiteLearners(deps);
   const latest = new Map<string, SiteEstimates>();
   const listeners: Array<(siteId: string, estimates: SiteEstimates) => void> = [];
   const running = new Map<string, Promise<void>>();
   const dirty = new Set<string>();
 
-  async function modelFor(db: Db, setup: SiteSetup): Promise<ServiceTimeModel> {
-    const existing = models.get(setup.site.id);
-    if (existing) return existing;
-    const configured = new Map(setup.categories.map((c) => [c.id, c.expectedServiceSeconds]));
-    const model = new ServiceTimeModel((categoryId) => configured.get(categoryId) ?? 600);
-    const since = new Date(deps.now().getTime() - historyDays * 86_400_000).toISOString();
-    for (const done of await listRecentServiceDurations(db, setup.site.id, since)) model.record(done.categoryId, done.seconds);
-    models.set(setup.site.id, model);
-    return model;
-  }
-
   async function computeWithin(db: Db, siteId: string): Promise<SiteEstimates> {
-    const setup = await loadSiteSetup(db, siteId);
-    const [visits, presence, model, seqRow] = await Promise.all([
+    const setup = await deps.setups.get(db, siteId);
+    const [visits, presence, learner, seqRow] = await Promise.all([
       listActiveVisitRows(db, siteId),
       listSitePresence(db, siteId),
-      modelFor(db, setup),
+      learners.forSite(db, setup),
       db.selectFrom('sites').select('event_seq').where('id', '=', siteId).executeTakeFirstOrThrow(),
     ]);
     const now = deps.now();
     const queueIdsOf = new Map(setup.technicians.map((t) => [t.id, t.queueIds]));
+    // The database says who is where now; the learner adds what it knows of each (free since, back from break).
+    const learned = learner.estimatorInput(now.getTime());
+    const learnedTechnicians = new Map(learned.technicians.map((t) => [t.id, t]));
     const technicians: EstimatorTechnician[] = presence.map((p) => {
+      const known = learnedTechnicians.get(p.technicianId);
       const current = visits.find((v) => v.technician_id === p.technicianId && (v.state === 'called' || v.state === 'in_service'));
       return {
         id: p.technicianId,
         status: p.status,
         queueIds: queueIdsOf.get(p.technicianId) ?? [],
-        current: current ? { categoryId: current.category_id, sinceMs: Date.parse(current.started_at ?? current.called_at ?? current.checked_in_at) } : null,
+        current: current ? { categoryId: current.category_id, sinceMs: Date.parse(current.called_at ?? current.checked_in_at) } : null,
+        ...(known?.freeSinceMs !== undefined && !current ? { freeSinceMs: known.freeSinceMs } : {}),
+        ...(known?.returnsAtMs !== undefined && p.status === 'break' ? { returnsAtMs: known.returnsAtMs } : {}),
       };
     });
     const waiting = visits
       .filter((v) => v.state === 'waiting')
       .map((v) => ({ id: v.id, queueId: v.queue_id, categoryId: v.category_id, priority: v.priority, checkedInAt: v.checked_in_at }));
-    const categoriesOfQueue = (queueId: string) => setup.categories.filter((c) => c.queueId === queueId);
     const result = estimateWaits({
-      nowMs: now.getTime(),
+      ...learned,
       queueIds: setup.queues.map((q) => q.id),
       technicians,
       waiting,
-      serviceSeconds: (categoryId) => model.expectedSeconds(categoryId),
-      queueServiceSeconds: (queueId) => {
-        const choices = categoriesOfQueue(queueId);
-        if (choices.length === 0) return 600;
-        return choices.reduce((sum, c) => sum + model.expectedSeconds(c.id), 0) / choices.length;
-      },
     });
-    const positions: Record<string, number> = {};
-    for (const queue of setup.queues) {
-      waiting
-        .filter((v) => v.queueId === queue.id)
-        .sort(compareForCalling)
-        .forEach((v, index) => (positions[v.id] = index + 1));
-    }
     return {
       seq: seqRow.event_seq,
       queues: result.queues,
       visits: result.visits,
-      positions,
       open: isOpenAt(setup.site.openingHours, now, setup.site.timeZone),
     };
   }
@@ -118,20 +87,9 @@ export function createEstimateService(deps: { db: Db; bus: EventBus; now: () => 
     return run;
   }
 
-  async function learnFrom(events: readonly CommittedEvent[]): Promise<void> {
-    for (const event of events) {
-      if ((event.type !== 'visit.resolved' && event.type !== 'visit.escalated') || !event.visitId) continue;
-      const model = models.get(event.siteId);
-      if (!model) continue;
-      const row = await deps.db.selectFrom('visits').select(['category_id', 'started_at', 'called_at']).where('id', '=', event.visitId).executeTakeFirst();
-      const start = row?.started_at ?? row?.called_at;
-      if (row && start) model.record(row.category_id, (Date.parse(event.at) - Date.parse(start)) / 1000);
-    }
-  }
-
   deps.bus.subscribe((events) => {
     const sites = new Set(events.map((e) => e.siteId));
-    void learnFrom(events).then(() => Promise.all([...sites].map((siteId) => recompute(siteId)))).catch(() => {
+    void learners.observe(events).then(() => Promise.all([...sites].map((siteId) => recompute(siteId)))).catch(() => {
       // A failed recompute leaves the previous estimates in place; the next event or tick retries.
     });
   });
@@ -139,6 +97,8 @@ export function createEstimateService(deps: { db: Db; bus: EventBus; now: () => 
   return {
     computeWithin,
     async current(siteId) {
+      // Wait for a recompute in flight, so "current" reflects every committed event.
+      await running.get(siteId);
       const cached = latest.get(siteId);
       if (cached) return cached;
       await recompute(siteId);

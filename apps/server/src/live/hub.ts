@@ -69,8 +69,7 @@ export function createLiveHub(deps: { bus: EventBus; estimates: EstimateService;
 
   deps.bus.subscribe(publishEvents);
   deps.estimates.onUpdate((siteId, estimates) => {
-    const { positions: _positions, ...payload } = estimates;
-    const message: ServerMessage = { type: 'estimates', ...payload };
+    const message: ServerMessage = { type: 'estimates', ...estimates };
     // Estimates carry no sequence of their own; 0 means "send after whatever is pending".
     broadcast(siteId, 'staff', message, 0);
     broadcast(siteId, 'public', message, 0);

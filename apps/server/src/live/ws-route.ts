@@ -3,6 +3,8 @@ import type { WebSocket } from 'ws';
 import type { ClientMessageMap, ServerMessage } from '@walkup/protocol';
 import { DomainError } from '@walkup/domain';
 import type { Db } from '../db/connection.ts';
+import type { LiveConnections } from '../auth/live-connections.ts';
+import { canSeeSite, type Principal } from '../auth/principal.ts';
 import { listSiteEventsAfter } from '../queries/events.ts';
 import { loadSiteSnapshot, redactEventForPublic, type Audience } from '../use-cases/site-view.ts';
 import type { EstimateService } from './estimate-service.ts';
@@ -19,6 +21,8 @@ export interface LiveRouteDeps {
   hub: LiveHub;
   estimates: EstimateService;
   showNamesFor: (siteId: string) => boolean;
+  /** Sockets by credential, so revoking a device or signing out closes them at once. */
+  connections: LiveConnections;
 }
 
 function send(socket: WebSocket, message: ServerMessage): void {
@@ -35,21 +39,25 @@ async function catchUp(deps: LiveRouteDeps, socket: WebSocket, subscriber: Subsc
       for (const event of missed) {
         send(socket, { type: 'event', event: subscriber.audience === 'public' ? redactEventForPublic(event, showNames) : event });
       }
-      const { positions: _p, ...estimates } = current;
-      send(socket, { type: 'estimates', ...estimates });
+      send(socket, { type: 'estimates', ...current });
       return missed.at(-1)?.seq ?? sinceSeq;
     }
   }
   const snapshot = await loadSiteSnapshot(deps, subscriber.siteId, subscriber.audience);
-  const { positions: _p, ...estimates } = snapshot.estimates;
-  send(socket, { type: 'snapshot', view: snapshot.view, estimates });
+  send(socket, { type: 'snapshot', view: snapshot.view, estimates: snapshot.estimates });
   return snapshot.view.seq;
 }
 
-async function subscribe(deps: LiveRouteDeps, socket: WebSocket, request: ClientMessageMap['subscribe'], previous: Subscriber | null) {
+async function subscribe(deps: LiveRouteDeps, socket: WebSocket, request: ClientMessageMap['subscribe'], previous: Subscriber | null, principal: Principal) {
+  if (!canSeeSite(principal, request.siteId)) {
+    send(socket, { type: 'error', code: 'other_site', message: `this ${principal.kind === 'device' ? 'device' : 'account'} may not follow site '${request.siteId}'` });
+    return previous;
+  }
   if (previous) deps.hub.remove(previous);
-  // Until sign-in exists for devices, only the console view receives names and notes.
-  const audience: Audience = request.view === 'console' ? 'staff' : 'public';
+  // Names and notes go to signed-in staff on the console view only; kiosks and displays never get them,
+  // whatever view they ask for.
+  const staffRole = principal.role === 'technician' || principal.role === 'admin';
+  const audience: Audience = staffRole && request.view === 'console' ? 'staff' : 'public';
   const subscriber: Subscriber = { socket, siteId: request.siteId, audience, pending: [] };
   // Join the channel first and hold live messages, so nothing committed during catch-up is lost.
   deps.hub.add(subscriber);
@@ -66,7 +74,10 @@ async function subscribe(deps: LiveRouteDeps, socket: WebSocket, request: Client
 }
 
 export async function registerLiveRoute(app: FastifyInstance, deps: LiveRouteDeps): Promise<void> {
-  app.get('/ws', { websocket: true, config: { roles: ['kiosk', 'display', 'technician', 'admin'] }, schema: { hide: true } }, (socket) => {
+  app.get('/ws', { websocket: true, config: { roles: ['kiosk', 'display', 'technician', 'admin'] }, schema: { hide: true } }, (socket, request) => {
+    // The upgrade happened only after the auth hooks accepted a device token or session.
+    const principal = request.principal!;
+    const release = deps.connections.add(principal, socket);
     let subscriber: Subscriber | null = null;
     let alive = true;
     socket.on('pong', () => (alive = true));
@@ -80,10 +91,11 @@ export async function registerLiveRoute(app: FastifyInstance, deps: LiveRouteDep
       if (!parsed.ok) return send(socket, { type: 'error', code: 'bad_message', message: parsed.reason });
       const message = parsed.message;
       if (message.type === 'ping') return send(socket, { type: 'pong', at: message.at });
-      void subscribe(deps, socket, message, subscriber).then((s) => (subscriber = s));
+      void subscribe(deps, socket, message, subscriber, principal).then((s) => (subscriber = s));
     });
     socket.on('close', () => {
       clearInterval(heartbeat);
+      release();
       if (subscriber) deps.hub.remove(subscriber);
     });
   });

@@ -71,3 +71,9 @@ export async function writeCursor(db: Db, name: string, lastEventId: number): Pr
     .onConflict((oc) => oc.column('name').doUpdateSet({ last_event_id: lastEventId, updated_at: new Date().toISOString() }))
     .execute();
 }
+
+/** A site's events from a point in time on, in order: what warms up the estimator's learning. */
+export async function listSiteEventsSince(db: Db, siteId: string, sinceIso: string): Promise<SiteEvent[]> {
+  const rows = await db.selectFrom('events').selectAll().where('site_id', '=', siteId).where('at', '>=', sinceIso).orderBy('seq').execute();
+  return rows.map(toSiteEvent);
+}

@@ -54,6 +54,18 @@ export async function listWaitingInQueues(db: Db, queueIds: readonly string[]): 
   return db.selectFrom('visits').selectAll().where('queue_id', 'in', [...queueIds]).where('state', '=', 'waiting').execute();
 }
 
+/** 1-based place of a visitor who joined a queue at `checkedInAt` with `priority`, by the call order. */
+export async function countWaitingAhead(db: Db, queueId: string, priority: number, checkedInAt: string): Promise<number> {
+  const row = await db
+    .selectFrom('visits')
+    .select((eb) => eb.fn.countAll<number>().as('ahead'))
+    .where('queue_id', '=', queueId)
+    .where('state', '=', 'waiting')
+    .where((eb) => eb.or([eb('priority', '>', priority), eb.and([eb('priority', '=', priority), eb('checked_in_at', '<=', checkedInAt)])]))
+    .executeTakeFirstOrThrow();
+  return Number(row.ahead);
+}
+
 /** The visit a technician is currently calling or serving, if any. */
 export async function findCurrentVisitOfTechnician(db: Db, technicianId: string): Promise<VisitRow | undefined> {
   return db

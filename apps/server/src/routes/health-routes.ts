@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Db } from '../db/connection.ts';
-import { everyone } from './route-roles.ts';
+import { anyone } from './route-roles.ts';
 
 export async function healthRoutes(app: FastifyInstance, deps: { db: Db }): Promise<void> {
   app.get(
     '/health',
     {
-      config: { roles: everyone },
+      config: { roles: anyone },
       schema: {
         summary: 'Liveness and database check',
         tags: ['health'],

@@ -9,6 +9,8 @@ import { loadSiteSnapshot } from '../use-cases/site-view.ts';
 import type { UseCaseDeps } from '../use-cases/deps.ts';
 import { ErrorResponse, Id, Localized, WaitEstimate, errorResponses } from './schemas.ts';
 import { kioskAndStaff, publicRead, staff } from './route-roles.ts';
+import { ForbiddenError } from '../auth/auth-errors.ts';
+import { canSeeSite } from '../auth/principal.ts';
 
 const SiteSummary = Type.Object({
   id: Type.String(),
@@ -23,8 +25,13 @@ const SiteParams = Type.Object({ siteId: Id });
 export async function siteRoutes(root: FastifyInstance, deps: UseCaseDeps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/sites', { config: { roles: publicRead }, schema: { summary: 'List walk-up sites', tags: ['sites'], response: { 200: Type.Array(SiteSummary) } } }, async () =>
-    (await listSites(deps.db)).map(({ id, name, timeZone, defaultLanguage, languages }) => ({ id, name, timeZone, defaultLanguage, languages })),
+  app.get(
+    '/api/sites',
+    { config: { roles: publicRead }, schema: { summary: 'List the walk-up sites the caller may see', tags: ['sites'], response: { 200: Type.Array(SiteSummary) } } },
+    async (request) =>
+      (await listSites(deps.db))
+        .filter((site) => canSeeSite(request.principal!, site.id))
+        .map(({ id, name, timeZone, defaultLanguage, languages }) => ({ id, name, timeZone, defaultLanguage, languages })),
   );
 
   app.get(
@@ -81,11 +88,12 @@ export async function siteRoutes(root: FastifyInstance, deps: UseCaseDeps): Prom
       config: { roles: publicRead },
       schema: {
         summary: 'Live state of a site: queues with waiting count and estimate, people being served, sequence number',
-        description: 'Same content as the websocket snapshot. `audience=staff` includes names and notes.',
+        description: 'Same content as the websocket snapshot. `audience=staff` (technicians and admins only) includes names and notes.',
         tags: ['sites'],
         params: SiteParams,
         querystring: Type.Object({ audience: Type.Optional(Type.Union([Type.Literal('public'), Type.Literal('staff')])) }, { additionalProperties: false }),
         response: {
+          403: ErrorResponse,
           200: Type.Object({
             siteId: Type.String(),
             seq: Type.Integer(),
@@ -99,7 +107,12 @@ export async function siteRoutes(root: FastifyInstance, deps: UseCaseDeps): Prom
       },
     },
     async (request) => {
-      const { view, estimates } = await loadSiteSnapshot(deps, request.params.siteId, request.query.audience ?? 'public');
+      const audience = request.query.audience ?? 'public';
+      const role = request.principal!.role;
+      if (audience === 'staff' && role !== 'technician' && role !== 'admin') {
+        throw new ForbiddenError('staff_only', 'only technicians and admins see names and notes');
+      }
+      const { view, estimates } = await loadSiteSnapshot(deps, request.params.siteId, audience);
       return {
         siteId: view.siteId,
         seq: view.seq,

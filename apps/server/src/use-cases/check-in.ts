@@ -11,9 +11,8 @@ import {
 } from '@walkup/domain';
 import type { Db } from '../db/connection.ts';
 import { findDirectoryPerson } from '../queries/directory.ts';
-import { loadSiteSetup } from '../queries/sites.ts';
 import { takeNextTicketCounter } from '../queries/ticket-counters.ts';
-import { insertVisit } from '../queries/visits.ts';
+import { countWaitingAhead, insertVisit } from '../queries/visits.ts';
 import { commitChange } from './commit-change.ts';
 import type { UseCaseDeps } from './deps.ts';
 
@@ -75,7 +74,7 @@ async function rejectDuplicate(trx: Db, siteId: string, visitor: VisitorIdentity
 
 export async function checkInVisitor(deps: UseCaseDeps, command: CheckInCommand): Promise<CheckInResult> {
   requireIdentityFields(command.visitor);
-  const setup = await loadSiteSetup(deps.db, command.siteId);
+  const setup = await deps.setups.get(deps.db, command.siteId);
   const category = setup.categories.find((c) => c.id === command.categoryId);
   if (!category) throw new NotFoundError('category', command.categoryId);
   if (!category.queueId) throw new InvalidInputError('category_not_leaf', `category '${category.id}' has sub-choices; pick one of them`);
@@ -88,6 +87,10 @@ export async function checkInVisitor(deps: UseCaseDeps, command: CheckInCommand)
   const note = command.note?.trim() || null;
   const id = randomUUID();
   const day = serviceDay(now, setup.site.timeZone);
+  // The estimate recorded and shown is the queue's published "joining now" figure: what the kiosk
+  // showed a moment ago, measured later against the real wait. Reading it before the transaction
+  // keeps the estimator out of the write path; live per-visitor figures follow over the websocket.
+  const estimate = (await deps.estimates.current(command.siteId)).queues[queue.id] ?? null;
 
   return commitChange(deps, async (trx, append, at) => {
     await rejectDuplicate(trx, command.siteId, visitor);
@@ -109,6 +112,9 @@ export async function checkInVisitor(deps: UseCaseDeps, command: CheckInCommand)
       note,
       checked_in_at: at,
       call_count: 0,
+      estimate_at_join_seconds: estimate?.expectedSeconds ?? null,
+      estimate_at_join_low: estimate?.lowSeconds ?? null,
+      estimate_at_join_high: estimate?.highSeconds ?? null,
       itsm_state: 'pending',
     });
     await append({
@@ -117,14 +123,7 @@ export async function checkInVisitor(deps: UseCaseDeps, command: CheckInCommand)
       visitId: id,
       data: { queueId: queue.id, categoryId: category.id, ticketNumber, priority: category.priority, checkedInAt: at, visitor, note },
     });
-    // The prediction made at the moment of joining is kept, to measure the estimator against reality.
-    const estimates = await deps.estimates.computeWithin(trx, command.siteId);
-    const estimate = estimates.visits[id] ?? null;
-    await trx
-      .updateTable('visits')
-      .set({ estimate_at_join_seconds: estimate?.expectedSeconds ?? null, estimate_at_join_low: estimate?.lowSeconds ?? null, estimate_at_join_high: estimate?.highSeconds ?? null })
-      .where('id', '=', id)
-      .execute();
-    return { id, ticketNumber, queueId: queue.id, position: estimates.positions[id] ?? 1, estimate };
+    const position = await countWaitingAhead(trx, queue.id, category.priority, at);
+    return { id, ticketNumber, queueId: queue.id, position, estimate };
   });
 }

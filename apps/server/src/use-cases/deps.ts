@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import type { EventBus } from '../live/event-bus.ts';
 import type { EstimateService } from '../live/estimate-service.ts';
+import type { SiteSetupCache } from '../queries/site-setup-cache.ts';
 
 /** What every use case receives: the database, the bus that announces commits, a clock. */
 export interface UseCaseDeps {
@@ -8,4 +9,5 @@ export interface UseCaseDeps {
   bus: EventBus;
   now: () => Date;
   estimates: EstimateService;
+  setups: SiteSetupCache;
 }

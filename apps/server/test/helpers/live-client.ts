@@ -1,9 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ClientMessage, ServerMessage } from '@walkup/protocol';
+import type { Caller } from './auth.ts';
 
-/** A websocket test client that collects server messages and waits for the ones a test expects. */
-export async function connectLive(app: FastifyInstance) {
-  const socket = await app.injectWS('/ws');
+/**
+ * A websocket test client that collects server messages and waits for the ones a test expects.
+ * Devices authenticate with ?token= in the URL, signed-in users with their session cookie.
+ */
+export async function connectLive(app: FastifyInstance, caller: Caller) {
+  const { authorization: _bearer, ...headers } = caller.headers;
+  const socket = await app.injectWS(caller.wsPath, { headers });
+  let closed: { code: number; reason: string } | null = null;
+  socket.on('close', (code, reason) => (closed = { code, reason: reason.toString() }));
   const received: ServerMessage[] = [];
   const waiters: Array<() => void> = [];
   socket.on('message', (data) => {
@@ -12,6 +19,8 @@ export async function connectLive(app: FastifyInstance) {
   });
   return {
     received,
+    /** The close code and reason once the server closed the socket. */
+    closed: () => closed,
     send(message: ClientMessage | Record<string, unknown>) {
       socket.send(JSON.stringify(message));
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ItsmAdapter } from '@walkup/itsm';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type SecurityDeps } from '../../src/app.ts';
+import { callerNames, createCaller, type Caller, type CallerName } from './auth.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 /** A controllable clock: tests move time forward instead of sleeping. */
@@ -19,18 +20,40 @@ export function createClock(start = '2026-11-23T09:00:00.000Z') {
 
 export interface TestApp {
   app: FastifyInstance;
+  /** Callers signed in or paired as each test account and device, plus `anonymous`. */
+  as: Record<CallerName, Caller>;
   database: TestDatabase;
   clock: ReturnType<typeof createClock>;
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { itsmAdapterFor?: (siteId: string) => ItsmAdapter; background?: boolean } = {}): Promise<TestApp> {
+/** The callers of each test app, so the small helpers below can act as the right device or technician. */
+const callersOf = new WeakMap<FastifyInstance, Record<CallerName, Caller>>();
+
+export function callersFor(app: FastifyInstance): Record<CallerName, Caller> {
+  const callers = callersOf.get(app);
+  if (!callers) throw new Error('app was not built by createTestApp');
+  return callers;
+}
+
+export async function createTestApp(
+  options: { itsmAdapterFor?: (siteId: string) => ItsmAdapter; background?: boolean; security?: SecurityDeps } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createClock();
-  const app = await buildApp({ db: database.db, now: clock.now, itsmAdapterFor: options.itsmAdapterFor, background: options.background ?? false });
+  const app = await buildApp({
+    db: database.db,
+    now: clock.now,
+    itsmAdapterFor: options.itsmAdapterFor,
+    background: options.background ?? false,
+    security: options.security,
+  });
   await app.ready();
+  const as = Object.fromEntries(await Promise.all(callerNames.map(async (name) => [name, await createCaller(app, database.db, name)]))) as Record<CallerName, Caller>;
+  callersOf.set(app, as);
   return {
     app,
+    as,
     database,
     clock,
     async close() {
@@ -52,11 +75,21 @@ export const demo = {
   softwareChoice: 'software-install',
 } as const;
 
+/** Checks in from the demo site's kiosk. */
 export async function checkIn(app: FastifyInstance, categoryId: string, visitor: Record<string, string> = { kind: 'guest', name: 'Test Visitor' }) {
-  return app.inject({ method: 'POST', url: `/api/sites/${demo.site}/visits`, payload: { categoryId, visitor } });
+  return callersFor(app).kiosk.inject({ method: 'POST', url: `/api/sites/${demo.site}/visits`, payload: { categoryId, visitor } });
 }
 
+/** The technician's own account sets their presence (each technician acts only as themselves). */
 export async function seatTechnician(app: FastifyInstance, technicianId: string, deskId: string) {
-  const response = await app.inject({ method: 'PUT', url: `/api/technicians/${technicianId}/presence`, payload: { siteId: demo.site, deskId, status: 'available' } });
+  const response = await callerOfTechnician(app, technicianId).inject({ method: 'PUT', url: `/api/technicians/${technicianId}/presence`, payload: { siteId: demo.site, deskId, status: 'available' } });
   if (response.statusCode !== 200) throw new Error(`seat failed: ${response.body}`);
+}
+
+/** The signed-in test account of a demo technician. */
+export function callerOfTechnician(app: FastifyInstance, technicianId: string): Caller {
+  const callers = callersFor(app);
+  if (technicianId === demo.alex) return callers.alex;
+  if (technicianId === demo.sam) return callers.sam;
+  throw new Error(`no test account for technician ${technicianId}`);
 }

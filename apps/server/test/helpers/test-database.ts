@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../../src/db/connection.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedIfEmpty } from '../../src/db/seed.ts';
+import { seedTestAccounts } from './auth.ts';
 
 export const demoSeedFile = fileURLToPath(new URL('../../../../db/seed/demo-site.json', import.meta.url));
 
 let template: Promise<string> | null = null;
 
-/** Migrates and seeds one template file per worker; each test gets its own copy (fast, isolated). */
+/** Migrates and seeds (demo site, test accounts and devices) one template file per worker; each test gets its own copy (fast, isolated). */
 async function templateFile(): Promise<string> {
   template ??= (async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'walkup-template-'));
@@ -18,6 +19,7 @@ async function templateFile(): Promise<string> {
     const { db, sqlite } = openDatabase(file);
     await migrateToLatest(db);
     await seedIfEmpty(db, demoSeedFile);
+    await seedTestAccounts(db);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await db.destroy();
     return file;

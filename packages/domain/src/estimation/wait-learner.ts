@@ -11,6 +11,8 @@ import { PickupDelayModel } from './pickup-delay.ts';
 export interface WaitLearnerOptions {
   /** Configured service time of a category, used until there is history. */
   configuredServiceSeconds?: (categoryId: string) => number;
+  /** Expected service of a newcomer to a queue, used until the queue has history. */
+  configuredQueueServiceSeconds?: (queueId: string) => number;
   /** Queues a technician is configured to serve; without it, the queues they called from recently. */
   configuredQueues?: (technicianId: string) => readonly string[] | undefined;
   utcOffsetMinutes?: number;
@@ -30,6 +32,7 @@ interface TrackedTechnician {
   visitId: string | null;
   /** Since when this technician has been on duty without a visit. */
   freeSinceMs: number | null;
+  breakSinceMs: number | null;
   lastCalledFrom: Map<string, number>;
 }
 
@@ -55,13 +58,15 @@ export class WaitLearner {
   private readonly noShows = new Map<string, { rate: DecayingRate; seconds: DecayingRate }>();
   readonly pickupDelay = new PickupDelayModel();
   readonly calibration = new WaitCalibration();
+  /** Mean break length (a 15-minute prior), so a queue whose only technician is on break still gets an estimate. */
+  private readonly breakSeconds = new DecayingRate(rateHalfLifeMs, 900, 1);
   private lastEventMs: number | null = null;
 
   constructor(private readonly options: WaitLearnerOptions = {}) {
     const configured = options.configuredServiceSeconds ?? (() => 600);
     const weighting = { utcOffsetMinutes: options.utcOffsetMinutes ?? 0 };
     this.serviceTimes = new ServiceTimeModel(configured, { weighting });
-    this.queueServiceTimes = new ServiceTimeModel(() => 600, { weighting });
+    this.queueServiceTimes = new ServiceTimeModel(options.configuredQueueServiceSeconds ?? (() => 600), { weighting });
   }
 
   observe(event: SiteEvent): void {
@@ -80,14 +85,15 @@ export class WaitLearner {
       }
       case 'visit.called': {
         if (!visit) return;
-        if (visit.calledAtMs === null) {
-          this.leaveQueue(visit, atMs, false);
-          if (visit.rawAtJoin) this.calibration.record(visit.queueId, visit.rawAtJoin, (atMs - visit.joinedAtMs) / 1000);
-        }
+        // Called in the very second they checked in = never queued (a free desk took them as they
+        // arrived): nothing to learn about waiting from it.
+        const queued = visit.calledAtMs === null && atMs > visit.joinedAtMs;
+        if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, false);
+        if (queued && visit.rawAtJoin) this.calibration.record(visit.queueId, visit.rawAtJoin, (atMs - visit.joinedAtMs) / 1000);
         visit.calledAtMs = atMs;
         visit.technicianId = event.data.technicianId;
         const technician = this.technician(event.data.technicianId);
-        if (technician.visitId === null && technician.freeSinceMs !== null) this.pickupDelay.addCall((atMs - technician.freeSinceMs) / 1000, atMs);
+        if (queued && technician.visitId === null && technician.freeSinceMs !== null) this.pickupDelay.addCall((atMs - technician.freeSinceMs) / 1000, atMs);
         technician.visitId = visit.id;
         technician.freeSinceMs = null;
         technician.lastCalledFrom.set(visit.queueId, atMs);
@@ -129,6 +135,10 @@ export class WaitLearner {
       case 'technician.presence_changed': {
         const technician = this.technician(event.data.technicianId);
         if (technician.status !== 'available' && event.data.status === 'available' && technician.visitId === null) technician.freeSinceMs = atMs;
+        if (technician.status === 'break' && technician.breakSinceMs !== null && event.data.status === 'available') {
+          this.breakSeconds.add((atMs - technician.breakSinceMs) / 1000, 1, atMs);
+        }
+        technician.breakSinceMs = event.data.status === 'break' ? atMs : null;
         technician.status = event.data.status;
         return;
       }
@@ -154,7 +164,10 @@ export class WaitLearner {
     return [...this.technicians].map(([id, t]) => {
       const visit = t.visitId ? this.visits.get(t.visitId) : undefined;
       const current = visit && visit.calledAtMs !== null ? { categoryId: visit.categoryId, sinceMs: visit.calledAtMs } : null;
-      return { id, status: t.status, queueIds: this.queuesOf(id, nowMs), current, ...(t.freeSinceMs === null ? {} : { freeSinceMs: t.freeSinceMs }) };
+      const freeSince = t.freeSinceMs === null ? {} : { freeSinceMs: t.freeSinceMs };
+      // Someone on break is expected back after a typical break, and not before a minute from now.
+      const returns = t.breakSinceMs === null ? {} : { returnsAtMs: Math.max(nowMs + 60_000, t.breakSinceMs + this.breakSeconds.rate() * 1000) };
+      return { id, status: t.status, queueIds: this.queuesOf(id, nowMs), current, ...freeSince, ...returns };
     });
   }
 
@@ -219,7 +232,7 @@ export class WaitLearner {
   private technician(id: string): TrackedTechnician {
     let found = this.technicians.get(id);
     if (!found) {
-      found = { status: 'available', visitId: null, freeSinceMs: null, lastCalledFrom: new Map() };
+      found = { status: 'available', visitId: null, freeSinceMs: null, breakSinceMs: null, lastCalledFrom: new Map() };
       this.technicians.set(id, found);
     }
     return found;

@@ -1,0 +1,60 @@
+import type { Db } from '../db/connection.ts';
+import { withAuthTables, type AuthDevicesTable, type AuthPairingCodesTable } from './auth-schema.ts';
+import type { Principal } from './principal.ts';
+import { hashToken } from './tokens.ts';
+
+/** The enrolled device behind a bearer token, or null when unknown or revoked. */
+export async function principalOfDeviceToken(db: Db, token: string): Promise<Principal | null> {
+  const row = await withAuthTables(db)
+    .selectFrom('auth_devices')
+    .select(['id', 'site_id', 'role', 'name'])
+    .where('token_hash', '=', hashToken(token))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { kind: 'device', role: row.role, deviceId: row.id, name: row.name, siteIds: [row.site_id] };
+}
+
+export async function insertDevice(db: Db, row: Omit<AuthDevicesTable, 'last_seen_at' | 'revoked_at'>): Promise<void> {
+  await withAuthTables(db).insertInto('auth_devices').values({ ...row, last_seen_at: null, revoked_at: null }).execute();
+}
+
+export async function listDevices(db: Db, siteId?: string) {
+  let query = withAuthTables(db)
+    .selectFrom('auth_devices')
+    .select(['id', 'site_id', 'role', 'name', 'created_at', 'created_by', 'last_seen_at', 'revoked_at'])
+    .orderBy('created_at');
+  if (siteId) query = query.where('site_id', '=', siteId);
+  return query.execute();
+}
+
+export async function findDevice(db: Db, deviceId: string) {
+  return withAuthTables(db).selectFrom('auth_devices').select(['id', 'site_id', 'role', 'name', 'revoked_at']).where('id', '=', deviceId).executeTakeFirst();
+}
+
+export async function markDeviceRevoked(db: Db, deviceId: string, at: string): Promise<boolean> {
+  const result = await withAuthTables(db).updateTable('auth_devices').set({ revoked_at: at }).where('id', '=', deviceId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function touchDevice(db: Db, deviceId: string, at: string): Promise<void> {
+  await withAuthTables(db).updateTable('auth_devices').set({ last_seen_at: at }).where('id', '=', deviceId).execute();
+}
+
+export async function insertPairingCode(db: Db, row: Omit<AuthPairingCodesTable, 'used_at' | 'device_id'>): Promise<void> {
+  await withAuthTables(db).insertInto('auth_pairing_codes').values({ ...row, used_at: null, device_id: null }).execute();
+}
+
+/** Marks an unused, unexpired code as used; the compare-and-set makes each code work exactly once. */
+export async function consumePairingCode(db: Db, code: string, at: string, deviceId: string): Promise<AuthPairingCodesTable | null> {
+  const codeHash = hashToken(code);
+  const result = await withAuthTables(db)
+    .updateTable('auth_pairing_codes')
+    .set({ used_at: at, device_id: deviceId })
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', at)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return null;
+  return (await withAuthTables(db).selectFrom('auth_pairing_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst()) ?? null;
+}

@@ -1,0 +1,17 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export const sessionCookieName = 'walkup_session';
+
+/** Secure whenever the browser reached us over https (directly or through a trusted proxy). */
+export function cookieIsSecure(request: FastifyRequest, forceSecure: boolean): boolean {
+  return forceSecure || request.protocol === 'https';
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date, forceSecure: boolean): void {
+  // Strict: no other site can make the browser send it, which also keeps cross-site websockets out.
+  reply.setCookie(sessionCookieName, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: cookieIsSecure(request, forceSecure), expires: expiresAt });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, forceSecure: boolean): void {
+  reply.clearCookie(sessionCookieName, { path: '/', httpOnly: true, sameSite: 'strict', secure: cookieIsSecure(request, forceSecure) });
+}

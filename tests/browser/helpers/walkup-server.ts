@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ItsmAdapter } from '@walkup/itsm';
+import { buildApp } from '../../../apps/server/src/app.ts';
+import { ensureDemoAccess } from '../../../apps/server/src/auth/demo-access.ts';
+import { openDatabase } from '../../../apps/server/src/db/connection.ts';
+import { migrateToLatest } from '../../../apps/server/src/db/migrate.ts';
+import { seedIfEmpty } from '../../../apps/server/src/db/seed.ts';
+
+export const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
+const demoSeed = path.join(rootDir, 'db/seed/demo-site.json');
+
+/**
+ * The real server on a random port with a fresh seeded SQLite file, serving the built front ends.
+ * A network test by nature: the browser needs real HTTP and websockets, so no inject() here.
+ */
+export async function startWalkupServer(options: { itsmAdapterFor?: (siteId: string) => ItsmAdapter } = {}) {
+  const missing = ['kiosk', 'console', 'display'].filter((app) => !existsSync(path.join(rootDir, 'apps', app, 'dist', 'index.html')));
+  if (missing.length > 0) throw new Error(`front ends not built (${missing.join(', ')}): run \`npm run build\` first`);
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'walkup-browser-'));
+  const { db, sqlite } = openDatabase(path.join(dir, 'walkup.sqlite'));
+  await migrateToLatest(db);
+  await seedIfEmpty(db, demoSeed);
+  // The same accounts and paired devices a demo install gets: technician demo/demo acts as Alex Martin.
+  const access = await ensureDemoAccess(db, dir, new Date());
+  if (!access) throw new Error('demo access could not be created');
+  const app = await buildApp({ db, rootDir, itsmAdapterFor: options.itsmAdapterFor });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (typeof address !== 'object' || !address) throw new Error('server did not report its address');
+
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    app,
+    access,
+    /** Opens a kiosk or display already paired, the way the demo install prints it. */
+    deviceUrl: (screen: 'kiosk' | 'display') =>
+      `http://127.0.0.1:${address.port}/${screen}/?site=${access.siteId}&pair=${screen === 'kiosk' ? access.kioskToken : access.displayToken}`,
+    async close() {
+      await app.close();
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type WalkupServer = Awaited<ReturnType<typeof startWalkupServer>>;

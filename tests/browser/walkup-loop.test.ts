@@ -1,0 +1,124 @@
+import { createAdapter } from '@walkup/itsm';
+import { setupServer } from 'msw/node';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServiceNowMock } from '../msw/servicenow.ts';
+import { collectPageErrors, launchChromium } from './helpers/chromium.ts';
+import { startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
+
+/**
+ * The whole walk-up loop through real screens: a visitor checks in on the kiosk, the wall display
+ * counts them, a technician calls and resolves them on the console, the display shows where to go,
+ * and ServiceNow ends up with exactly one incident, resolved once.
+ */
+const serviceNow = createServiceNowMock();
+const msw = setupServer(...serviceNow.handlers);
+
+let server: WalkupServer;
+let browser: Browser;
+let kiosk: Page;
+let display: Page;
+let consolePage: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  // Only the server's outgoing ITSM calls are intercepted; the browser talks to it over real sockets.
+  msw.listen({ onUnhandledRequest: 'error' });
+  const adapter = createAdapter({
+    vendor: 'servicenow',
+    instanceUrl: serviceNow.base,
+    auth: { kind: 'basic', username: serviceNow.creds.username, password: serviceNow.creds.password },
+    timeoutMs: 2000,
+  });
+  server = await startWalkupServer({ itsmAdapterFor: () => adapter });
+  browser = await launchChromium();
+  kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  consolePage = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  for (const [name, page] of Object.entries({ kiosk, display, console: consolePage })) collectPageErrors(page, name, pageErrors);
+  // Headless Chromium has no voices: record what the display asks to say instead.
+  await display.addInitScript(() => {
+    const spoken: string[] = [];
+    Object.assign(window, { spoken });
+    Object.defineProperty(window, 'speechSynthesis', {
+      value: { speak: (utterance: SpeechSynthesisUtterance) => spoken.push(utterance.text), getVoices: () => [] },
+    });
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  msw.close();
+});
+
+/** Live updates cross a websocket and a render: give them time on a slow CI machine. */
+const eventually = { timeout: 10_000, interval: 100 };
+const hardwareCard = () => display.getByTestId('queue-card-hq-hardware');
+
+describe('walk-up loop in Chromium', () => {
+  let ticket = '';
+
+  it('checks a visitor in on the kiosk and the display counts them', async () => {
+    await display.goto(server.deviceUrl('display'));
+    await expect.poll(() => hardwareCard().getByTestId('queue-waiting-count').textContent(), eventually).toBe('0 waiting');
+
+    await kiosk.goto(server.deviceUrl('kiosk'));
+    await kiosk.getByRole('textbox', { name: /scan your badge/i }).fill('marie.dupont@example.com');
+    await kiosk.getByRole('button', { name: 'Continue', exact: true }).click();
+    await kiosk.getByText('Hello Marie Dupont!').waitFor();
+    await kiosk.getByRole('button', { name: 'Laptop' }).click();
+    await kiosk.getByRole('button', { name: "Won't start" }).click();
+    await kiosk.getByRole('textbox', { name: /describe/i }).fill('Black screen after the update');
+    await kiosk.getByRole('button', { name: 'Confirm' }).click();
+
+    ticket = (await kiosk.getByTestId('ticket-number').textContent()) ?? '';
+    expect(ticket).toMatch(/^H-\d{3}$/);
+    await expect.poll(() => hardwareCard().getByTestId('queue-waiting-count').textContent(), eventually).toBe('1 waiting');
+  });
+
+  it('calls the visitor from the console and the display sends them to the desk', async () => {
+    await consolePage.goto(`${server.baseUrl}/console/`);
+    await consolePage.getByLabel('Username').fill(server.access.technician.username);
+    await consolePage.getByLabel('Password').fill(server.access.technician.password);
+    await consolePage.getByRole('button', { name: 'Sign in' }).click();
+    // The demo account is Alex Martin's: the console picks that technician itself.
+    await expect.poll(() => consolePage.getByLabel('Technician').inputValue(), eventually).toBe('tech-alex');
+    await consolePage.getByLabel('Desk').selectOption('hq-desk-3');
+    await consolePage.getByRole('button', { name: 'Open my console' }).click();
+    await consolePage.getByRole('radio', { name: 'Available' }).click();
+    await expect.poll(() => consolePage.getByRole('radio', { name: 'Available' }).getAttribute('aria-checked'), eventually).toBe('true');
+
+    // The waiting list shows who is there, with their ServiceNow incident once it is created.
+    const row = consolePage.getByTestId('waiting-row').filter({ hasText: ticket });
+    await expect.poll(() => row.textContent(), eventually).toContain('Marie Dupont');
+    await expect.poll(() => row.getByTestId('itsm-status').textContent(), { timeout: 15_000 }).toMatch(/INC\d+ \(synced\)/);
+
+    await consolePage.keyboard.press('n');
+    await expect.poll(() => consolePage.getByTestId('current-ticket').textContent(), eventually).toBe(ticket);
+
+    const latest = display.getByTestId('now-serving-row').first();
+    await expect.poll(() => latest.textContent(), eventually).toBe(`${ticket}Desk 3`);
+    const spelled = ticket.replace('-', '').split('').join(' ');
+    await expect.poll(() => display.evaluate(() => (window as unknown as { spoken: string[] }).spoken), eventually).toEqual([`Ticket ${spelled}, desk 3`]);
+    await expect.poll(() => hardwareCard().getByTestId('queue-waiting-count').textContent(), eventually).toBe('0 waiting');
+  });
+
+  it('resolves on the console and ServiceNow receives one incident and one resolution', async () => {
+    await consolePage.keyboard.press('s');
+    await expect.poll(() => consolePage.getByTestId('current-visit').textContent(), eventually).toContain('In service');
+    await consolePage.keyboard.press('r');
+    await consolePage.keyboard.type('Rolled back the display driver');
+    await consolePage.keyboard.press('Control+Enter');
+    await consolePage.getByText('Nobody at your desk').waitFor();
+    await expect.poll(() => display.getByTestId('now-serving-row').count(), eventually).toBe(0);
+
+    const incidents = () => [...serviceNow.records.values()].filter((record) => record.table === 'incident');
+    await expect.poll(() => incidents()[0]?.fields.state, { timeout: 15_000 }).toBe('6');
+    expect(incidents()).toHaveLength(1);
+    expect(incidents()[0]?.fields).toMatchObject({ close_notes: 'Rolled back the display driver' });
+    expect(serviceNow.patches.filter((patch) => String(patch.fields.state) === '6')).toHaveLength(1);
+    expect(serviceNow.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+  });
+});
