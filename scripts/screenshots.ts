@@ -11,10 +11,20 @@ import { rootDir, startWalkupServer } from '../tests/browser/helpers/walkup-serv
 const outDir = path.join(rootDir, 'docs/screenshots');
 const server = await startWalkupServer();
 
+// Setup goes through the API as the demo admin, who may act for any technician.
+const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(server.access.admin),
+});
+if (!login.ok) throw new Error(`admin sign-in failed: ${login.status}`);
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+const { csrfToken } = (await login.json()) as { csrfToken: string };
+
 async function api(method: string, url: string, body?: unknown) {
   const response = await fetch(`${server.baseUrl}${url}`, {
     method,
-    headers: body ? { 'content-type': 'application/json' } : {},
+    headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
@@ -44,13 +54,16 @@ try {
   const browser = await launchChromium();
   try {
     const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await display.goto(`${server.baseUrl}/display/?site=hq`);
+    await display.goto(server.deviceUrl('display'));
     await display.getByTestId('now-serving-row').first().waitFor();
     await display.screenshot({ path: path.join(outDir, 'display.png') });
 
     const consolePage = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await consolePage.goto(`${server.baseUrl}/console/`);
-    await consolePage.getByLabel('Technician').selectOption('tech-alex');
+    await consolePage.getByLabel('Username').fill(server.access.technician.username);
+    await consolePage.getByLabel('Password').fill(server.access.technician.password);
+    await consolePage.getByRole('button', { name: 'Sign in' }).click();
+    await consolePage.getByLabel('Desk').waitFor();
     await consolePage.getByLabel('Desk').selectOption('hq-desk-1');
     await consolePage.getByRole('button', { name: 'Open my console' }).click();
     await consolePage.getByTestId('current-ticket').waitFor();
@@ -58,7 +71,7 @@ try {
     await consolePage.screenshot({ path: path.join(outDir, 'console.png') });
 
     const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await kiosk.goto(`${server.baseUrl}/kiosk/?site=hq`);
+    await kiosk.goto(server.deviceUrl('kiosk'));
     await kiosk.getByRole('textbox', { name: /scan your badge/i }).fill('lukas.weber@example.com');
     await kiosk.getByRole('button', { name: 'Continue', exact: true }).click();
     await kiosk.getByRole('button', { name: 'Laptop' }).waitFor();

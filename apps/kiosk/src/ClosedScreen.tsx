@@ -24,7 +24,7 @@ function OpeningHoursList({ hours, lang }: { hours: OpeningHours; lang: Language
 export function ClosedScreen() {
   const store = useKiosk();
   const { t, lang } = store.i18n;
-  const hours = (store.config.value as { openingHours?: OpeningHours } | null)?.openingHours;
+  const hours = store.config.value?.openingHours;
   return (
     <section class="closed" aria-labelledby="closed-title">
       <h2 id="closed-title">{t('closedTitle')}</h2>

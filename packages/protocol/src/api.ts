@@ -1,4 +1,4 @@
-import type { LocalizedText, Priority, VisitorIdentity, VisitState, WaitEstimate } from '@walkup/domain';
+import type { LocalizedText, OpeningHours, Priority, VisitorIdentity, VisitState, WaitEstimate } from '@walkup/domain';
 
 /** Roles that may call a route; enforcing them with real credentials is the auth layer's job. */
 export type Role = 'kiosk' | 'display' | 'technician' | 'admin';
@@ -29,6 +29,7 @@ export interface SiteConfig extends SiteSummary {
   desks: Array<{ id: string; name: string }>;
   technicians: Array<{ id: string; name: string; queueIds: string[] }>;
   escalationGroups: string[];
+  openingHours: OpeningHours;
 }
 
 export interface CheckInRequest {

@@ -55,6 +55,9 @@ export async function siteRoutes(root: FastifyInstance, deps: UseCaseDeps): Prom
             desks: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
             technicians: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), queueIds: Type.Array(Type.String()) })),
             escalationGroups: Type.Array(Type.String()),
+            openingHours: Type.Record(Type.String(), Type.Array(Type.Tuple([Type.String(), Type.String()])), {
+              description: 'Per weekday (sun..sat), ranges of local HH:MM times in the site time zone',
+            }),
           }),
           404: ErrorResponse,
         },
@@ -78,6 +81,7 @@ export async function siteRoutes(root: FastifyInstance, deps: UseCaseDeps): Prom
         desks: setup.desks,
         technicians: setup.technicians,
         escalationGroups: site.escalationGroups,
+        openingHours: site.openingHours,
       };
     },
   );

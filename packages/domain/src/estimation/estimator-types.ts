@@ -1,5 +1,5 @@
 import type { PresenceStatus } from '../events.ts';
-import type { QueuedVisit } from '../call-policy.ts';
+import type { CallPolicy, QueuedVisit } from '../call-policy.ts';
 import type { DurationDistribution } from './duration-distribution.ts';
 import type { PickupDelay } from './pickup-delay.ts';
 import type { WaitCalibration } from './wait-calibration.ts';
@@ -29,6 +29,17 @@ export interface EstimatorAppointment {
   expectedSeconds: number;
 }
 
+/**
+ * Visitors who will join a queue at a priority that lets them pass people already waiting. Only
+ * such arrivals change anyone's wait: a normal arrival joins behind everyone.
+ */
+export interface EstimatorArrivals {
+  queueId: string;
+  priority: number;
+  /** Expected arrivals per second at `secondsFromNow` (by time of day: rushes come and go). */
+  perSecond: (secondsFromNow: number) => number;
+}
+
 export interface NoShowRate {
   /** Share of called visitors who never come to the desk. */
   probability: number;
@@ -44,6 +55,12 @@ export interface EstimatorInput {
   serviceSeconds: (categoryId: string) => number;
   /** Expected service time of someone joining a queue now, whose category is not known yet. */
   queueServiceSeconds: (queueId: string) => number;
+  /** How the site orders its queues; without it, strict priority. */
+  callPolicy?: CallPolicy;
+  /** Expected future arrivals who may overtake people waiting; without them, nobody new jumps ahead. */
+  arrivals?: readonly EstimatorArrivals[];
+  /** Service of someone joining a queue whose category is not known yet (future arrivals). */
+  queueServiceDistribution?: (queueId: string) => DurationDistribution;
   /** Learned service-time distributions; without them an exponential shape around serviceSeconds. */
   serviceDistribution?: (categoryId: string) => DurationDistribution;
   /** Rate (per second of waiting) at which a visitor of the queue gives up and leaves. */

@@ -1,6 +1,7 @@
 import { compareForCalling } from '../call-policy.ts';
 import { DurationDistribution } from './duration-distribution.ts';
 import type { EstimatorInput, EstimatorVisit } from './estimator-types.ts';
+import { FutureArrivals } from './future-arrivals.ts';
 import { createRandom } from './random.ts';
 import { prepareSlots, type PreparedSlot } from './slot-preparation.ts';
 
@@ -50,7 +51,7 @@ function scaled(shape: DurationDistribution, mean: number): DurationDistribution
  */
 export function sampleFutures(input: EstimatorInput): SampledFutures {
   const runs = Math.max(1, Math.round(input.samples ?? 100));
-  const order = [...input.waiting].sort(compareForCalling);
+  const order = [...input.waiting].sort((a, b) => compareForCalling(a, b, input.callPolicy));
   const queueIds = [...new Set([...input.queueIds, ...order.map((v) => v.queueId)])];
   const queueIndex = new Map(queueIds.map((id, i) => [id, i]));
   const members: number[][] = queueIds.map(() => []);
@@ -60,17 +61,25 @@ export function sampleFutures(input: EstimatorInput): SampledFutures {
   const visitService = order.map((v) => service(v.categoryId));
   const visitHazard = order.map((v) => input.abandonmentPerSecond?.(v.queueId) ?? 0);
   const visitNoShow = order.map((v) => input.noShow?.(v.queueId) ?? { probability: 0, seconds: 0 });
+  const rank = rankingOf(order, input);
   const slots = prepareSlots(input, queueIndex, service);
   const delay = input.pickupDelay;
+  const random = createRandom(input.seed ?? 1);
+  const queueService = (queueId: string) =>
+    input.queueServiceDistribution?.(queueId) ?? scaled(exponentialShape, input.queueServiceSeconds(queueId));
+  const arrivals = new FutureArrivals(input, queueIndex, queueService, random);
+  const streamsByQueue = arrivals.streamsByQueue(queueIds.length);
+  const slotStreams = slots.map((slot) => slot.queues.flatMap((q) => streamsByQueue[q]!));
 
   const n = order.length;
   const waits = new Float64Array(n * runs).fill(Number.NaN);
   const joinWaits = new Float64Array(queueIds.length * runs).fill(Number.NaN);
-  const random = createRandom(input.seed ?? 1);
   const state = new RunState(slots.length, queueIds.length, n);
 
   for (let r = 0; r < runs; r++) {
     state.reset(slots, random);
+    arrivals.reset();
+    let remaining = n;
     for (let v = 0; v < n; v++) state.patience[v] = visitHazard[v]! > 0 ? -Math.log(1 - random()) / visitHazard[v]! : Infinity;
     for (;;) {
       const s = state.earliestSlot();
@@ -78,7 +87,7 @@ export function sampleFutures(input: EstimatorInput): SampledFutures {
       const slot = slots[s]!;
       const t = state.freeAt[s]!;
       if (t >= slot.offAtSeconds) {
-        state.close(s, Infinity);
+        state.open[s] = 0;
         continue;
       }
       const appointment = slot.appointments[state.nextAppointment[s]!];
@@ -88,12 +97,26 @@ export function sampleFutures(input: EstimatorInput): SampledFutures {
         continue;
       }
       const v = state.bestCandidate(slot.queues, members);
+      const c = arrivals.best(slotStreams[s]!, t);
+      if (c >= 0 && (v < 0 || arrivals.ranksBefore(c, rank.tier[v]!, rank.key[v]!))) {
+        // Someone who arrived after now is called first; a normal newcomer joining now would already
+        // have been called if they rank behind them.
+        if (!arrivals.ranksBefore(c, 0, 0)) state.markIdle(s, t);
+        state.freeAt[s] = t + arrivals.take(c) + (delay ? delay.remaining(0, random()) : 0);
+        continue;
+      }
       if (v < 0) {
-        state.close(s, t);
+        state.markIdle(s, t);
+        // While others still wait, a technician whose queues are empty takes later overtaking arrivals,
+        // which spares technicians they share queues with.
+        const next = remaining > 0 ? arrivals.nextAfter(slotStreams[s]!, t) : Infinity;
+        if (next < slot.offAtSeconds) state.freeAt[s] = next;
+        else state.open[s] = 0;
         continue;
       }
       waits[v * runs + r] = t;
       state.gone[v] = 1;
+      remaining--;
       if (state.patience[v]! < t) continue;
       const noShow = visitNoShow[v]!;
       const u = random();
@@ -101,7 +124,7 @@ export function sampleFutures(input: EstimatorInput): SampledFutures {
       state.freeAt[s] = t + duration + (delay ? delay.remaining(0, random()) : 0);
     }
     slots.forEach((slot, s) => {
-      if (state.open[s]) state.close(s, state.freeAt[s]! < slot.offAtSeconds ? state.freeAt[s]! : Infinity);
+      if (state.open[s] && state.freeAt[s]! < slot.offAtSeconds) state.markIdle(s, state.freeAt[s]!);
       for (const q of slot.queues) {
         const current = joinWaits[q * runs + r]!;
         const idle = state.idleAt[s]!;
@@ -110,6 +133,22 @@ export function sampleFutures(input: EstimatorInput): SampledFutures {
     });
   }
   return { runs, order, waits, queueIds, joinWaits };
+}
+
+/**
+ * Each waiting visitor's place in the calling order as a (tier, key) pair an arrival can be compared
+ * with: strict priority is the tier; otherwise the head start is folded into the key (seconds from now).
+ */
+function rankingOf(order: readonly EstimatorVisit[], input: EstimatorInput): { tier: Float64Array; key: Float64Array } {
+  const headStart = input.callPolicy?.priorityHeadStartSeconds;
+  const tier = new Float64Array(order.length);
+  const key = new Float64Array(order.length);
+  order.forEach((v, i) => {
+    const checkedIn = (Date.parse(v.checkedInAt) - input.nowMs) / 1000;
+    tier[i] = headStart === undefined ? v.priority : 0;
+    key[i] = headStart === undefined ? checkedIn : checkedIn - v.priority * headStart;
+  });
+  return { tier, key };
 }
 
 /** Per-run scratch arrays, reused across runs so a recompute allocates once. */
@@ -151,9 +190,9 @@ class RunState {
     return best;
   }
 
-  close(s: number, idleAt: number): void {
-    this.open[s] = 0;
-    this.idleAt[s] = idleAt;
+  /** The first moment this technician would have called a normal newcomer joining now. */
+  markIdle(s: number, t: number): void {
+    if (t < this.idleAt[s]!) this.idleAt[s] = t;
   }
 
   /** The first visitor in calling order among the heads of these queues (order index = rank). */

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callerOfTechnician, checkIn, createTestApp, demo, seatTechnician, type TestApp } from './helpers/test-app.ts';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => t.close());
+
+async function visitEstimate(visitId: string) {
+  const state = (await t.as.alex.inject({ url: `/api/sites/${demo.site}/state?audience=staff` })).json();
+  return state.view.estimates.visits[visitId];
+}
+
+describe('live wait estimates', () => {
+  it('a visitor behind a busy technician waits about the rest of the current service', async () => {
+    await seatTechnician(t.app, demo.alex, demo.desk1);
+    await checkIn(t.app, demo.hardwareChoice); // laptop won't start: 1200 s configured
+    await callerOfTechnician(t.app, demo.alex).inject({ method: 'POST', url: `/api/desks/${demo.desk1}/call-next`, payload: { technicianId: demo.alex } });
+    t.clock.advance(5);
+    const next = (await checkIn(t.app, 'laptop-power', { kind: 'guest', name: 'Second' })).json();
+    const early = await visitEstimate(next.id);
+    expect(early.expectedSeconds).toBeGreaterThan(600);
+    expect(early.expectedSeconds).toBeLessThan(1800);
+    expect(early.lowSeconds).toBeLessThan(early.expectedSeconds);
+    expect(early.highSeconds).toBeGreaterThan(early.expectedSeconds);
+
+    // Ten minutes into that service, the wait left is shorter.
+    t.clock.advance(600);
+    await t.app.walkup.estimates.refreshAll([demo.site]);
+    const later = await visitEstimate(next.id);
+    expect(later.expectedSeconds).toBeLessThan(early.expectedSeconds - 300);
+  });
+
+  it('gives no estimate when no technician on duty serves the queue', async () => {
+    const visit = (await checkIn(t.app, demo.hardwareChoice)).json();
+    expect(visit.estimate).toBeNull();
+    expect(await visitEstimate(visit.id)).toBeNull();
+  });
+
+  it('a second technician on the same queue shortens the wait', async () => {
+    await seatTechnician(t.app, demo.alex, demo.desk1);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      t.clock.advance(1);
+      ids.push((await checkIn(t.app, demo.softwareChoice, { kind: 'guest', name: `V${i}` })).json().id);
+    }
+    const alone = await visitEstimate(ids[3]!);
+    await seatTechnician(t.app, demo.sam, demo.desk2); // Sam serves software too
+    await t.app.walkup.estimates.refreshAll([demo.site]);
+    const shared = await visitEstimate(ids[3]!);
+    expect(shared.expectedSeconds).toBeLessThan(alone.expectedSeconds * 0.75);
+  });
+});
