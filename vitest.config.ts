@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['apps/server/test/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/rt/**/*.test.ts'],
+          include: ['apps/server/test/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/rt/**/*.test.ts', 'tests/crash/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

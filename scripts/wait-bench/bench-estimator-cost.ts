@@ -4,8 +4,8 @@ import { WaitLearner } from '@walkup/domain';
 
 /**
  * Cost of one full recompute (every waiting visitor + every queue's "joining now") for 500 waiting
- * visitors over 10 queues and 40 technicians each serving 2-3 queues, with learned distributions,
- * against a single sampled run measured in the same process.
+ * visitors over 10 queues and 40 technicians each serving 2-3 queues, with learned distributions and
+ * future priority arrivals, against a single sampled run measured in the same process.
  *   node --import tsx scripts/wait-bench/bench-estimator-cost.ts
  */
 const queueIds = Array.from({ length: 10 }, (_, i) => `q${i}`);
@@ -28,7 +28,9 @@ const waiting: EstimatorVisit[] = Array.from({ length: 500 }, (_, i) => ({
   checkedInAt: new Date(nowMs - (500 - i) * 7_000).toISOString(),
 }));
 const learned = learner.estimatorInput(nowMs);
-const input: EstimatorInput = { ...learned, queueIds, technicians, waiting, abandonmentPerSecond: () => 1 / 3600 };
+// Priority-1 walk-ins keep arriving (two per hour per queue) and may pass people waiting.
+const arrivals = queueIds.map((queueId) => ({ queueId, priority: 1, perSecond: () => 2 / 3600 }));
+const input: EstimatorInput = { ...learned, queueIds, technicians, waiting, arrivals, abandonmentPerSecond: () => 1 / 3600 };
 
 function time(label: string, run: () => unknown, repeats = 30): number {
   for (let i = 0; i < 3; i++) run();

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { formatPerQueue, formatTable } from './format-report.ts';
-import { readEventLog, type InputFormat } from './read-event-log.ts';
+import { callPolicyOf, readEventLog, type InputFormat } from './read-event-log.ts';
 import { replayWaits } from './replay-wait.ts';
 import { isScored, scorePredictor, type Scores } from './score-predictions.ts';
 import { checkBar } from './check-bar.ts';
@@ -27,7 +27,7 @@ const scoreFromMs = values['score-from'] ? Date.parse(`${values['score-from']}T0
 
 const started = performance.now();
 const events = readEventLog(values.input, format);
-const replay = replayWaits(events);
+const replay = replayWaits(events, callPolicyOf(format));
 const scored = replay.visits.filter((v) => isScored(v, scoreFromMs));
 const queues = [...new Set(scored.map((v) => v.queueId))].sort();
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { SiteEvent, SiteEventMap, SiteEventType } from '@walkup/domain';
+import type { CallPolicy, SiteEvent, SiteEventMap, SiteEventType } from '@walkup/domain';
 
 
 /**
@@ -10,15 +10,16 @@ import type { SiteEvent, SiteEventMap, SiteEventType } from '@walkup/domain';
  * - A call that queued checks in at q_start and is called at q_exit; one that hung up is cancelled there.
  * - A call routed straight to an idle agent checks in and is called in the same second: it occupies a
  *   desk but never queued, so the benchmark does not score it (as in the README's reference figures).
- * - High priority gives a 90 s head start in the bank's queue order. Walkup orders by checkedInAt, so
- *   the import moves checkedInAt 90 s earlier (the event time stays the real arrival) instead of using
- *   walkup's strict priority, which would misdescribe the bank's order.
+ * - High priority (2) gives a 90 s head start in the bank's queue order, not strict precedence: it is
+ *   imported as walkup priority 1 with the real check-in time, and the bank's call policy
+ *   (`anonymousBankCallPolicy`) says what priority buys. Keeping the priority visible (rather than
+ *   moving checkedInAt earlier) lets the estimator learn how often such callers arrive and pass others.
  * - There is no roster: an agent is on duty from the first call of a stretch of activity to the end
  *   of its last one, stretches split on idle gaps over 30 minutes.
  * - PHANTOM rows and the five-second NO_SERVER pseudo-services are dropped.
  * Times are the bank's local clock written as UTC.
  */
-const headStartMs = 90_000;
+export const anonymousBankCallPolicy: CallPolicy = { priorityHeadStartSeconds: 90 };
 const dutyGapMs = 30 * 60_000;
 const siteId = 'anonymous-bank';
 
@@ -56,9 +57,9 @@ export function importAnonymousBank(text: string): SiteEvent[] {
     const served = outcome === 'AGENT' && server !== 'NO_SERVER';
     if (!queued && !served) continue;
     const joinMs = queued ? clock(date, get('q_start')) : clock(date, get('ser_start'));
-    const checkedInAt = new Date(priority === 2 ? joinMs - headStartMs : joinMs).toISOString();
+    const checkedInAt = new Date(joinMs).toISOString();
     drafts.push({ type: 'visit.checked_in', visitId: id, atMs: joinMs, order: 2, data: {
-      queueId, categoryId: queueId, ticketNumber: id, priority: 0, checkedInAt, visitor: { kind: 'guest' }, note: null,
+      queueId, categoryId: queueId, ticketNumber: id, priority: priority === 2 ? 1 : 0, checkedInAt, visitor: { kind: 'guest' }, note: null,
     } });
     if (!served) {
       const leftMs = after(joinMs, date, get('q_exit'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { SiteEvent } from '@walkup/domain';
-import { importAnonymousBank } from './import-anonymous-bank.ts';
+import type { CallPolicy, SiteEvent } from '@walkup/domain';
+import { anonymousBankCallPolicy, importAnonymousBank } from './import-anonymous-bank.ts';
 
 export type InputFormat = 'anonymous-bank' | 'events';
 
@@ -14,4 +14,9 @@ export function readEventLog(path: string, format: InputFormat): SiteEvent[] {
     .map((line) => JSON.parse(line) as SiteEvent);
   // Sequence numbers are the log's order; time order is what a replay needs, and they agree in a valid log.
   return events.sort((a, b) => a.seq - b.seq);
+}
+
+/** How the log's site orders its queues: the bank's head start, or walkup's strict priority. */
+export function callPolicyOf(format: InputFormat): CallPolicy | undefined {
+  return format === 'anonymous-bank' ? anonymousBankCallPolicy : undefined;
 }

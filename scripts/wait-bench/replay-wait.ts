@@ -1,4 +1,4 @@
-import { compareForCalling, estimateWaits, WaitLearner, type SiteEvent } from '@walkup/domain';
+import { compareForCalling, estimateWaits, WaitLearner, type CallPolicy, type SiteEvent } from '@walkup/domain';
 import { baselines } from './baseline-predictors.ts';
 import { QueueHistory } from './queue-history.ts';
 
@@ -33,8 +33,8 @@ export const estimatorName = 'walkup estimator';
  * the baselines. After each instant's events, every waiting visitor gets a prediction from each
  * predictor; learning only ever sees events up to that instant.
  */
-export function replayWaits(events: readonly SiteEvent[]): ReplayResult {
-  const learner = new WaitLearner();
+export function replayWaits(events: readonly SiteEvent[], callPolicy?: CallPolicy): ReplayResult {
+  const learner = new WaitLearner(callPolicy ? { callPolicy } : {});
   const history = new QueueHistory();
   const visits = new Map<string, ReplayedVisit>();
   const predictorNames = [estimatorName, ...baselines.map((b) => b.name)];
@@ -52,7 +52,7 @@ export function replayWaits(events: readonly SiteEvent[]): ReplayResult {
     const estimates = estimateWaits(input);
     const byQueue = new Map<string, typeof waiting>();
     for (const v of waiting) byQueue.set(v.queueId, [...(byQueue.get(v.queueId) ?? []), v]);
-    for (const list of byQueue.values()) list.sort(compareForCalling);
+    for (const list of byQueue.values()) list.sort((a, b) => compareForCalling(a, b, callPolicy));
     for (const visitor of waiting) {
       const replayed = visits.get(visitor.id);
       if (!replayed || replayed.calledMs !== null) continue;

@@ -2,6 +2,7 @@ import type { WaitEstimate } from './site-view.ts';
 import type { EstimatorInput } from './estimation/estimator-types.ts';
 import { sampleFutures } from './estimation/future-sampler.ts';
 import { summarizeSamples } from './estimation/summarize-futures.ts';
+import { readQueueSignals, type QueueSignals } from './estimation/wait-calibration.ts';
 
 export type {
   EstimatorAppointment,
@@ -25,21 +26,27 @@ export interface WaitEstimates {
 export function estimateWaits(input: EstimatorInput): WaitEstimates {
   const futures = sampleFutures(input);
   const scratch = new Float64Array(futures.runs);
+  const signals = new Map<string, QueueSignals>();
+  const signalsOf = (queueId: string) => {
+    let found = signals.get(queueId);
+    if (!found) signals.set(queueId, (found = readQueueSignals(input, queueId)));
+    return found;
+  };
   const visits: Record<string, WaitEstimate | null> = {};
   futures.order.forEach((visit, v) => {
     const raw = summarizeSamples(futures.waits, v * futures.runs, futures.runs, scratch);
-    visits[visit.id] = input.calibration ? input.calibration.apply(visit.queueId, raw) : raw;
+    visits[visit.id] = input.calibration ? input.calibration.apply(visit.queueId, raw, signalsOf(visit.queueId)) : raw;
   });
   const queues: Record<string, WaitEstimate | null> = {};
   for (const queueId of input.queueIds) {
     const q = futures.queueIds.indexOf(queueId);
     const raw = summarizeSamples(futures.joinWaits, q * futures.runs, futures.runs, scratch);
-    queues[queueId] = input.calibration ? input.calibration.apply(queueId, raw) : raw;
+    queues[queueId] = input.calibration ? input.calibration.apply(queueId, raw, signalsOf(queueId)) : raw;
   }
   return { visits, queues };
 }
 
 export { WaitLearner, type WaitLearnerOptions } from './estimation/wait-learner.ts';
 export { DurationDistribution } from './estimation/duration-distribution.ts';
-export { WaitCalibration } from './estimation/wait-calibration.ts';
+export { WaitCalibration, readQueueSignals, type QueueSignals } from './estimation/wait-calibration.ts';
 export { PickupDelayModel, type PickupDelay } from './estimation/pickup-delay.ts';

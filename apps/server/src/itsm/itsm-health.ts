@@ -94,7 +94,8 @@ export async function readItsmHealth(
   return [...byName.values()];
 }
 
-export async function listDeadLetters(db: Db, siteId?: string): Promise<DeadLetter[]> {
+/** Dead letters of one site, or of the sites a caller may see (`'all'` for admins). */
+export async function listDeadLetters(db: Db, siteId: string | undefined, visibleSites: readonly string[] | 'all' = 'all'): Promise<DeadLetter[]> {
   let query = withItsmTables(db)
     .selectFrom('itsm_deliveries as d')
     .innerJoin('visits as v', 'v.id', 'd.visit_id')
@@ -103,6 +104,7 @@ export async function listDeadLetters(db: Db, siteId?: string): Promise<DeadLett
     .orderBy('d.updated_at', 'desc')
     .limit(500);
   if (siteId) query = query.where('d.site_id', '=', siteId);
+  if (visibleSites !== 'all') query = query.where('d.site_id', 'in', visibleSites.length ? [...visibleSites] : ['\u0000none']);
   const rows = await query.execute();
   return rows.map((r) => ({
     visitId: r.visit_id,

@@ -60,7 +60,7 @@ export async function itsmRoutes(root: FastifyInstance, deps: { db: Db; delivery
         response: { 200: Type.Object({ deadLetters: Type.Array(DeadLetter) }), ...errorResponses },
       },
     },
-    async (request) => ({ deadLetters: await listDeadLetters(deps.db, request.query.siteId) }),
+    async (request) => ({ deadLetters: await listDeadLetters(deps.db, request.query.siteId, request.principal?.siteIds ?? []) }),
   );
 
   app.post(

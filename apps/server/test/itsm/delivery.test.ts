@@ -141,7 +141,8 @@ describe('ITSM delivery worker', () => {
     fx.clock.advance(3600);
     await delivery.drain(); // dead letters wait for a human
     expect(await fx.visit(visit.id)).toMatchObject({ itsm_state: 'failed' });
-    expect(await listDeadLetters(fx.db)).toEqual([expect.objectContaining({ visitId: visit.id, ticketNumber: 'H-001', error: expect.stringContaining('403') })]);
+    expect(await listDeadLetters(fx.db, undefined)).toEqual([expect.objectContaining({ visitId: visit.id, ticketNumber: 'H-001', error: expect.stringContaining('403') })]);
+    expect(await listDeadLetters(fx.db, undefined, ['some-other-site'])).toEqual([]);
     expect((await delivery.health())[0]).toMatchObject({ name: 'servicenow', deadLetters: 1, backlog: 0 });
 
     await delivery.retry(visit.id);

@@ -19,6 +19,11 @@ it('health, dead letters and retry over HTTP', async () => {
   const adapter = createAdapter({ vendor: 'servicenow', instanceUrl: mock.base, auth: { kind: 'basic', username: mock.creds.username, password: mock.creds.password } });
   const delivery = createItsmDelivery({ db: fx.db, bus: fx.bus, adapterFor: () => adapter, now: fx.clock.now });
   const app = Fastify();
+  // The real app resolves the caller in its auth hook; here an admin of every site calls.
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    request.principal = { kind: 'user', role: 'admin', userId: 'u1', username: 'admin', displayName: 'Admin', technicianId: null, siteIds: 'all', sessionHash: 'x', csrfToken: 'x' };
+  });
   await itsmRoutes(app, { db: fx.db, delivery });
 
   mock.faults.next({ kind: 'status', status: 422, body: { error: { message: 'Invalid caller' }, status: 'failure' } });

@@ -53,17 +53,28 @@ export class ArrivalRateModel {
   /** Expected arrivals per second of one queue and priority at `atMs`, as seen at `nowMs`. */
   perSecond(queueId: string, priority: number, atMs: number, nowMs: number): number {
     const found = this.classes.get(`${queueId}\u0000${priority}`);
-    if (!found) return 0;
-    const profile = this.profileOf(found, nowMs);
-    if (!profile) return this.recentCount(nowMs, found) / (levelWindowMs / 1000);
-    return this.hourly(profile, atMs) * this.level(nowMs);
+    return found ? this.rateOf(found, nowMs, this.level(nowMs))(atMs) : 0;
   }
 
   /** Forecasts for the classes that can pass someone already waiting (priority above zero). */
   forecast(nowMs: number): EstimatorArrivals[] {
+    const level = this.level(nowMs);
     return [...this.classes.values()]
       .filter((c) => c.priority > 0)
-      .map((c) => ({ queueId: c.queueId, priority: c.priority, perSecond: (s: number) => this.perSecond(c.queueId, c.priority, nowMs + s * 1000, nowMs) }));
+      .map((c) => {
+        const rate = this.rateOf(c, nowMs, level);
+        return { queueId: c.queueId, priority: c.priority, perSecond: (s: number) => rate(nowMs + s * 1000) };
+      });
+  }
+
+  /** The rate of one class over time; before a full day of history, this hour's count so far. */
+  private rateOf(c: ArrivalClass, nowMs: number, level: number): (atMs: number) => number {
+    const profile = this.profileOf(c, nowMs);
+    if (!profile) {
+      const sofar = this.recentCount(nowMs, c) / (levelWindowMs / 1000);
+      return () => sofar;
+    }
+    return (atMs) => this.hourly(profile, atMs) * level;
   }
 
   /** Today's arrivals against the usual profile over the last hour, shrunk toward 1. */
@@ -98,7 +109,7 @@ export class ArrivalRateModel {
       const w = Math.pow(0.5, (today - day) / halfLifeDays);
       weight += w;
       const counts = c.days.get(day);
-      if (counts) for (let h = 0; h < 24; h++) sum[h] += (w * counts[h]!) / 3600;
+      if (counts) for (let h = 0; h < 24; h++) sum[h] = sum[h]! + (w * counts[h]!) / 3600;
     }
     c.profile = weight > 0 ? sum.map((x) => x / weight) : null;
     c.profileDay = today;

@@ -69,6 +69,8 @@ export interface EstimatorInput {
   appointments?: readonly EstimatorAppointment[];
   /** How long a free technician takes to call the next visitor; without it, at once. */
   pickupDelay?: PickupDelay;
+  /** Mean real wait of a queue's recently called visitors, a signal the calibration may use. */
+  recentWaitSeconds?: (queueId: string) => number;
   /** Learned correction of the simulated waits against real ones (see wait-calibration.ts). */
   calibration?: WaitCalibration;
   /** Number of sampled futures; more is smoother and slower (default 100). */

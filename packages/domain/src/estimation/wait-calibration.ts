@@ -1,12 +1,14 @@
 import type { WaitEstimate } from '../site-view.ts';
+import type { EstimatorInput } from './estimator-types.ts';
+import { FadingRegression } from './fading-regression.ts';
 import { highQuantile, lowQuantile } from './summarize-futures.ts';
 
 /**
  * Online recalibration of the sampled estimate against what really happened, learned only from
  * visitors already called. Why: the simulation is only as right as its picture of the desk, and some
  * of the desk is invisible to it (a technician "available" but on the phone, a routing rule the site
- * never told us). A straight line from the simulated wait to the real one, fitted with fading memory,
- * corrects that steady offset; the range then comes from the recent spread of the real waits around
+ * never told us). A linear fit from the simulated wait, and two visible signals of what it misses (see
+ * QueueSignals), to the real one, with fading memory, corrects that offset; the range then comes from the recent spread of the real waits around
  * the line, scaled by the simulation's own spread (a split-conformal interval), so about 8 in 10
  * people really do fall inside it.
  */
@@ -16,60 +18,63 @@ const sitePriorWeight = 20;
 const queuePriorWeight = 200;
 const keepResiduals = 600;
 const minimumScaleSeconds = 10;
+/** Constant, simulated wait, head of line's wait so far, recent real waits: at first, the simulation alone. */
+const priorCoefficients = [0, 1, 0, 0];
 
-class LineFit {
-  private w = 0;
-  private x = 0;
-  private y = 0;
-  private xx = 0;
-  private xy = 0;
+/**
+ * What the desk shows about itself beyond the simulation's picture, read when a visitor joins. Why
+ * these two: a head of the queue who has waited long, or recent visitors who waited long, are the
+ * visible trace of what the simulation cannot see (technicians "available" but away, a slow spell);
+ * the fit learns how much they add to the simulated wait, and leaves them out while they add nothing.
+ */
+export interface QueueSignals {
+  /** Seconds the longest-waiting visitor of the queue has waited so far. */
+  headOfLineSeconds: number;
+  /** Mean real wait of the queue's recently called visitors. */
+  recentWaitSeconds: number;
+}
 
-  add(x: number, y: number): void {
-    this.w = this.w * forgetting + 1;
-    this.x = this.x * forgetting + x;
-    this.y = this.y * forgetting + y;
-    this.xx = this.xx * forgetting + x * x;
-    this.xy = this.xy * forgetting + x * y;
-  }
+const noSignals: QueueSignals = { headOfLineSeconds: 0, recentWaitSeconds: 0 };
 
-  /** Least squares with a ridge toward `prior` (as if `weight` points lay on the prior line). */
-  line(prior: { intercept: number; slope: number }, weight: number): { intercept: number; slope: number } {
-    const mx = this.w > 0 ? this.x / this.w : 0;
-    // Prior points spread along the observed range so they pin both intercept and slope.
-    const spread = this.w > 0 ? Math.max(this.xx / this.w, 1) : 1;
-    const w = this.w + weight;
-    const sx = this.x + weight * mx;
-    const sy = this.y + weight * (prior.intercept + prior.slope * mx);
-    const sxx = this.xx + weight * spread;
-    const sxy = this.xy + weight * (prior.intercept * mx + prior.slope * spread);
-    const det = w * sxx - sx * sx;
-    if (det <= 1e-9) return prior;
-    const slope = (w * sxy - sx * sy) / det;
-    return { intercept: (sy - slope * sx) / w, slope: Math.max(0, slope) };
-  }
+/** The signals of one queue in an estimator input (checked-in times give the head of line's wait). */
+export function readQueueSignals(input: EstimatorInput, queueId: string): QueueSignals {
+  let earliestMs = input.nowMs;
+  for (const v of input.waiting) if (v.queueId === queueId) earliestMs = Math.min(earliestMs, Date.parse(v.checkedInAt));
+  return { headOfLineSeconds: (input.nowMs - earliestMs) / 1000, recentWaitSeconds: input.recentWaitSeconds?.(queueId) ?? 0 };
+}
+
+function features(rawSeconds: number, signals: QueueSignals): number[] {
+  const mode = (globalThis as any).process?.env?.WB_MODE;
+  if (mode === 'hol') return [1, rawSeconds, signals.headOfLineSeconds, 0];
+  if (mode === 'impute') return [1, rawSeconds, signals.headOfLineSeconds, signals.recentWaitSeconds > 0 ? signals.recentWaitSeconds : rawSeconds];
+  return [1, rawSeconds, signals.headOfLineSeconds, signals.recentWaitSeconds];
 }
 
 export class WaitCalibration {
-  private readonly site = new LineFit();
-  private readonly queues = new Map<string, LineFit>();
+  private readonly site = new FadingRegression(priorCoefficients.length, forgetting);
+  private readonly queues = new Map<string, FadingRegression>();
   private readonly residuals: number[] = [];
   private quantiles: { low: number; high: number } | null = null;
+  /** Solved coefficients per queue, until the next record. */
+  private readonly coefficients = new Map<string, number[]>();
 
   /** Learns from one visitor: the raw simulated estimate made when they joined, and their real wait. */
-  record(queueId: string, raw: WaitEstimate, actualSeconds: number): void {
-    const calibrated = this.mean(queueId, raw.expectedSeconds);
+  record(queueId: string, raw: WaitEstimate, actualSeconds: number, signals: QueueSignals = noSignals): void {
+    const calibrated = this.mean(queueId, raw.expectedSeconds, signals);
     this.residuals.push((actualSeconds - calibrated) / scaleOf(raw));
     if (this.residuals.length > keepResiduals) this.residuals.shift();
     this.quantiles = null;
-    this.site.add(raw.expectedSeconds, actualSeconds);
+    const x = features(raw.expectedSeconds, signals);
+    this.site.add(x, actualSeconds);
     let fit = this.queues.get(queueId);
-    if (!fit) this.queues.set(queueId, (fit = new LineFit()));
-    fit.add(raw.expectedSeconds, actualSeconds);
+    if (!fit) this.queues.set(queueId, (fit = new FadingRegression(priorCoefficients.length, forgetting)));
+    fit.add(x, actualSeconds);
+    this.coefficients.clear();
   }
 
-  apply(queueId: string, raw: WaitEstimate | null): WaitEstimate | null {
+  apply(queueId: string, raw: WaitEstimate | null, signals: QueueSignals = noSignals): WaitEstimate | null {
     if (!raw) return null;
-    const expected = this.mean(queueId, raw.expectedSeconds);
+    const expected = this.mean(queueId, raw.expectedSeconds, signals);
     if (this.residuals.length < 50) return { expectedSeconds: Math.round(expected), lowSeconds: raw.lowSeconds, highSeconds: raw.highSeconds };
     const { low, high } = this.residualQuantiles();
     const scale = scaleOf(raw);
@@ -89,11 +94,15 @@ export class WaitCalibration {
     return this.quantiles;
   }
 
-  private mean(queueId: string, rawSeconds: number): number {
-    const site = this.site.line({ intercept: 0, slope: 1 }, sitePriorWeight);
-    const fit = this.queues.get(queueId);
-    const line = fit ? fit.line(site, queuePriorWeight) : site;
-    return Math.max(0, line.intercept + line.slope * rawSeconds);
+  private mean(queueId: string, rawSeconds: number, signals: QueueSignals): number {
+    let beta = this.coefficients.get(queueId);
+    if (!beta) {
+      const site = this.site.coefficients(priorCoefficients, sitePriorWeight);
+      beta = this.queues.get(queueId)?.coefficients(site, queuePriorWeight) ?? site;
+      this.coefficients.set(queueId, beta);
+    }
+    const x = features(rawSeconds, signals);
+    return Math.max(0, beta.reduce((sum, b, i) => sum + b * x[i]!, 0));
   }
 }
 

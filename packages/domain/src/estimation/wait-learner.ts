@@ -1,12 +1,15 @@
 import type { SiteEvent } from '../events.ts';
 import type { WaitEstimate } from '../site-view.ts';
 import { estimateWaits } from '../wait-estimate.ts';
-import { WaitCalibration } from './wait-calibration.ts';
+import { readQueueSignals, WaitCalibration, type QueueSignals } from './wait-calibration.ts';
 import type { PresenceStatus } from '../events.ts';
 import { ServiceTimeModel } from '../service-times.ts';
-import type { EstimatorInput, EstimatorTechnician, EstimatorVisit, NoShowRate } from './estimator-types.ts';
+import type { CallPolicy } from '../call-policy.ts';
+import type { EstimatorInput, EstimatorTechnician, EstimatorVisit } from './estimator-types.ts';
+import { ArrivalRateModel } from './arrival-rates.ts';
 import { DecayingRate } from './decaying-rate.ts';
 import { PickupDelayModel } from './pickup-delay.ts';
+import { QueueBehaviour } from './queue-behaviour.ts';
 
 export interface WaitLearnerOptions {
   /** Configured service time of a category, used until there is history. */
@@ -16,11 +19,13 @@ export interface WaitLearnerOptions {
   /** Queues a technician is configured to serve; without it, the queues they called from recently. */
   configuredQueues?: (technicianId: string) => readonly string[] | undefined;
   utcOffsetMinutes?: number;
+  /** The site's calling order, if not walkup's strict priority (see call-policy.ts). */
+  callPolicy?: CallPolicy;
 }
 
 interface TrackedVisit extends EstimatorVisit {
-  /** The uncalibrated estimate made when they joined, to learn the calibration from. */
-  rawAtJoin: WaitEstimate | null;
+  /** The uncalibrated estimate and the queue's signals when they joined, to learn the calibration from. */
+  atJoin: { raw: WaitEstimate; signals: QueueSignals } | null;
   /** When this visit (re)joined a queue, in ms: the start of the wait being estimated. */
   joinedAtMs: number;
   calledAtMs: number | null;
@@ -54,8 +59,8 @@ export class WaitLearner {
   private readonly visits = new Map<string, TrackedVisit>();
   private readonly technicians = new Map<string, TrackedTechnician>();
   private readonly queueIds = new Set<string>();
-  private readonly abandonment = new Map<string, DecayingRate>();
-  private readonly noShows = new Map<string, { rate: DecayingRate; seconds: DecayingRate }>();
+  private readonly behaviour = new QueueBehaviour();
+  readonly arrivals: ArrivalRateModel;
   readonly pickupDelay = new PickupDelayModel();
   readonly calibration = new WaitCalibration();
   /** Mean break length (a 15-minute prior), so a queue whose only technician is on break still gets an estimate. */
@@ -67,6 +72,7 @@ export class WaitLearner {
     const weighting = { utcOffsetMinutes: options.utcOffsetMinutes ?? 0 };
     this.serviceTimes = new ServiceTimeModel(configured, { weighting });
     this.queueServiceTimes = new ServiceTimeModel(options.configuredQueueServiceSeconds ?? (() => 600), { weighting });
+    this.arrivals = new ArrivalRateModel(weighting.utcOffsetMinutes);
   }
 
   observe(event: SiteEvent): void {
@@ -77,10 +83,11 @@ export class WaitLearner {
       case 'visit.checked_in': {
         const d = event.data;
         this.queueIds.add(d.queueId);
+        this.arrivals.record(d.queueId, d.priority, atMs);
         const id = event.visitId ?? '';
-        const visit: TrackedVisit = { id, queueId: d.queueId, categoryId: d.categoryId, priority: d.priority, checkedInAt: d.checkedInAt, joinedAtMs: atMs, calledAtMs: null, technicianId: null, rawAtJoin: null };
+        const visit: TrackedVisit = { id, queueId: d.queueId, categoryId: d.categoryId, priority: d.priority, checkedInAt: d.checkedInAt, joinedAtMs: atMs, calledAtMs: null, technicianId: null, atJoin: null };
         this.visits.set(id, visit);
-        visit.rawAtJoin = this.rawEstimate(id, atMs);
+        visit.atJoin = this.rawEstimate(id, atMs);
         return;
       }
       case 'visit.called': {
@@ -89,7 +96,8 @@ export class WaitLearner {
         // arrived): nothing to learn about waiting from it.
         const queued = visit.calledAtMs === null && atMs > visit.joinedAtMs;
         if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, false);
-        if (queued && visit.rawAtJoin) this.calibration.record(visit.queueId, visit.rawAtJoin, (atMs - visit.joinedAtMs) / 1000);
+        if (queued && visit.atJoin) this.calibration.record(visit.queueId, visit.atJoin.raw, (atMs - visit.joinedAtMs) / 1000, visit.atJoin.signals);
+        if (queued) this.behaviour.waited(visit.queueId, (atMs - visit.joinedAtMs) / 1000, atMs);
         visit.calledAtMs = atMs;
         visit.technicianId = event.data.technicianId;
         const technician = this.technician(event.data.technicianId);
@@ -97,7 +105,7 @@ export class WaitLearner {
         technician.visitId = visit.id;
         technician.freeSinceMs = null;
         technician.lastCalledFrom.set(visit.queueId, atMs);
-        this.noShowRate(visit.queueId).rate.add(0, 1, atMs);
+        this.behaviour.called(visit.queueId, atMs);
         return;
       }
       case 'visit.transferred':
@@ -106,7 +114,7 @@ export class WaitLearner {
         this.freeTechnician(visit, atMs);
         this.queueIds.add(event.data.toQueueId);
         Object.assign(visit, { queueId: event.data.toQueueId, joinedAtMs: atMs, calledAtMs: null, technicianId: null });
-        visit.rawAtJoin = this.rawEstimate(visit.id, atMs);
+        visit.atJoin = this.rawEstimate(visit.id, atMs);
         return;
       case 'visit.resolved':
       case 'visit.escalated':
@@ -120,11 +128,7 @@ export class WaitLearner {
         return;
       case 'visit.no_show':
         if (!visit) return;
-        if (visit.calledAtMs !== null) {
-          const rate = this.noShowRate(visit.queueId);
-          rate.rate.add(1, 0, atMs);
-          rate.seconds.add((atMs - visit.calledAtMs) / 1000, 1, atMs);
-        }
+        if (visit.calledAtMs !== null) this.behaviour.noShow(visit.queueId, (atMs - visit.calledAtMs) / 1000, atMs);
         this.endVisit(visit, atMs);
         return;
       case 'visit.cancelled':
@@ -180,25 +184,26 @@ export class WaitLearner {
       serviceSeconds: (categoryId) => this.serviceTimes.expectedSeconds(categoryId, nowMs),
       queueServiceSeconds: (queueId) => this.queueServiceTimes.expectedSeconds(queueId, nowMs),
       serviceDistribution: (categoryId) => this.serviceTimes.distribution(categoryId, nowMs),
-      abandonmentPerSecond: (queueId) => this.abandonmentRate(queueId).rate(),
-      noShow: (queueId) => this.noShowOf(queueId),
+      queueServiceDistribution: (queueId) => this.queueServiceTimes.distribution(queueId, nowMs),
+      abandonmentPerSecond: (queueId) => this.behaviour.abandonmentPerSecond(queueId),
+      noShow: (queueId) => this.behaviour.noShowOf(queueId),
+      recentWaitSeconds: (queueId) => this.behaviour.recentWaitSeconds(queueId, nowMs),
+      arrivals: this.arrivals.forecast(nowMs),
       pickupDelay: this.pickupDelay,
       calibration: this.calibration,
+      ...(this.options.callPolicy ? { callPolicy: this.options.callPolicy } : {}),
     };
   }
 
-  private rawEstimate(visitId: string, atMs: number): WaitEstimate | null {
+  private rawEstimate(visitId: string, atMs: number): TrackedVisit['atJoin'] {
     const input = { ...this.estimatorInput(atMs), calibration: undefined };
-    return estimateWaits(input).visits[visitId] ?? null;
-  }
-
-  private noShowOf(queueId: string): NoShowRate {
-    const rate = this.noShowRate(queueId);
-    return { probability: rate.rate.rate(), seconds: rate.seconds.rate() };
+    const raw = estimateWaits(input).visits[visitId];
+    const visit = this.visits.get(visitId);
+    return raw && visit ? { raw, signals: readQueueSignals(input, visit.queueId) } : null;
   }
 
   private leaveQueue(visit: TrackedVisit, atMs: number, gaveUp: boolean): void {
-    this.abandonmentRate(visit.queueId).add(gaveUp ? 1 : 0, Math.max(0, atMs - visit.joinedAtMs) / 1000, atMs);
+    this.behaviour.leftQueue(visit.queueId, (atMs - visit.joinedAtMs) / 1000, gaveUp, atMs);
   }
 
   private endVisit(visit: TrackedVisit, atMs: number): void {
@@ -235,18 +240,6 @@ export class WaitLearner {
       found = { status: 'available', visitId: null, freeSinceMs: null, breakSinceMs: null, lastCalledFrom: new Map() };
       this.technicians.set(id, found);
     }
-    return found;
-  }
-
-  private abandonmentRate(queueId: string): DecayingRate {
-    let found = this.abandonment.get(queueId);
-    if (!found) this.abandonment.set(queueId, (found = new DecayingRate(rateHalfLifeMs, 0, 3600)));
-    return found;
-  }
-
-  private noShowRate(queueId: string): { rate: DecayingRate; seconds: DecayingRate } {
-    let found = this.noShows.get(queueId);
-    if (!found) this.noShows.set(queueId, (found = { rate: new DecayingRate(rateHalfLifeMs, 0, 5), seconds: new DecayingRate(rateHalfLifeMs, 120, 1) }));
     return found;
   }
 }

@@ -1,0 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { callPolicyOf, readEventLog } from './read-event-log.ts';
+import { replayWaits } from './replay-wait.ts';
+const [input, format, out] = process.argv.slice(2);
+const events = readEventLog(input!, format as 'events');
+const prio = new Map<string, number>();
+for (const e of events) if (e.type === 'visit.checked_in') prio.set(e.visitId!, e.data.priority);
+const r = replayWaits(events, callPolicyOf(format as 'events'));
+const rows = r.visits.filter((v) => v.calledMs !== null && v.calledMs > v.joinedMs).map((v) => ({ id: v.id, q: v.queueId, p: prio.get(v.id), joined: v.joinedMs, wait: (v.calledMs! - v.joinedMs) / 1000, preds: v.predictions.map((p) => p[0] ? [p[0].seconds, p[0].low, p[0].high] : null) }));
+writeFileSync(out!, JSON.stringify({ names: r.predictorNames, rows }));
