@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,7 +63,14 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
   const seedFile = options.seedFile ?? path.join(repoRoot, 'db/seed/demo-site.json');
   // A restart (crash tests) reuses the database and the credentials enrolled the first time.
   const credentials = options.credentials ?? (await provisionCredentials(databasePath, seedFile));
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry ?? path.join(repoRoot, 'apps/server/src/main.ts')], {
+  // By default, run what `npm start` runs: the bundled server when it has been built, else the sources.
+  const bundled = path.join(repoRoot, 'apps/server/dist/main.mjs');
+  const entryArgs = options.entry
+    ? ['--import', 'tsx', options.entry]
+    : existsSync(bundled)
+      ? [bundled]
+      : ['--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entryArgs], {
     cwd: repoRoot,
     env: {
       ...process.env,

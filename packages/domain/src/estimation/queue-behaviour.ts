@@ -15,7 +15,6 @@ export class QueueBehaviour {
   private readonly abandonment = new Map<string, DecayingRate>();
   private readonly noShows = new Map<string, { rate: DecayingRate; seconds: DecayingRate }>();
   private readonly recentWaits = new Map<string, number[]>();
-  private readonly recentTimes = new Map<string, number[]>();
 
   /** Someone left the queue after waiting `waitedSeconds`: called, or gave up. */
   leftQueue(queueId: string, waitedSeconds: number, gaveUp: boolean, atMs: number): void {
@@ -34,21 +33,16 @@ export class QueueBehaviour {
   }
 
   /** A visitor of the queue was called after waiting `seconds`. */
-  waited(queueId: string, seconds: number, atMs = 0): void {
+  waited(queueId: string, seconds: number): void {
     const list = this.recentWaits.get(queueId) ?? [];
     list.push(seconds);
     if (list.length > recentWaitCount) list.shift();
     this.recentWaits.set(queueId, list);
-    const times = this.recentTimes.get(queueId) ?? [];
-    times.push(atMs);
-    if (times.length > recentWaitCount) times.shift();
-    this.recentTimes.set(queueId, times);
   }
 
   /** Mean wait of the queue's last few called visitors (0 before any). */
-  recentWaitSeconds(queueId: string, nowMs = 0): number {
-    let list = this.recentWaits.get(queueId);
-    if ((globalThis as any).process?.env?.WB_MODE === 'impute') list = (this.recentTimes.get(queueId) ?? []).map((t, i) => (nowMs - t <= 3600_000 ? list![i]! : -1)).filter((x) => x >= 0);
+  recentWaitSeconds(queueId: string): number {
+    const list = this.recentWaits.get(queueId);
     return list && list.length > 0 ? list.reduce((s, x) => s + x, 0) / list.length : 0;
   }
 

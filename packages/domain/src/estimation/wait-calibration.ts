@@ -44,9 +44,6 @@ export function readQueueSignals(input: EstimatorInput, queueId: string): QueueS
 }
 
 function features(rawSeconds: number, signals: QueueSignals): number[] {
-  const mode = (globalThis as any).process?.env?.WB_MODE;
-  if (mode === 'hol') return [1, rawSeconds, signals.headOfLineSeconds, 0];
-  if (mode === 'impute') return [1, rawSeconds, signals.headOfLineSeconds, signals.recentWaitSeconds > 0 ? signals.recentWaitSeconds : rawSeconds];
   return [1, rawSeconds, signals.headOfLineSeconds, signals.recentWaitSeconds];
 }
 

@@ -97,7 +97,7 @@ export class WaitLearner {
         const queued = visit.calledAtMs === null && atMs > visit.joinedAtMs;
         if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, false);
         if (queued && visit.atJoin) this.calibration.record(visit.queueId, visit.atJoin.raw, (atMs - visit.joinedAtMs) / 1000, visit.atJoin.signals);
-        if (queued) this.behaviour.waited(visit.queueId, (atMs - visit.joinedAtMs) / 1000, atMs);
+        if (queued) this.behaviour.waited(visit.queueId, (atMs - visit.joinedAtMs) / 1000);
         visit.calledAtMs = atMs;
         visit.technicianId = event.data.technicianId;
         const technician = this.technician(event.data.technicianId);
@@ -187,7 +187,7 @@ export class WaitLearner {
       queueServiceDistribution: (queueId) => this.queueServiceTimes.distribution(queueId, nowMs),
       abandonmentPerSecond: (queueId) => this.behaviour.abandonmentPerSecond(queueId),
       noShow: (queueId) => this.behaviour.noShowOf(queueId),
-      recentWaitSeconds: (queueId) => this.behaviour.recentWaitSeconds(queueId, nowMs),
+      recentWaitSeconds: (queueId) => this.behaviour.recentWaitSeconds(queueId),
       arrivals: this.arrivals.forecast(nowMs),
       pickupDelay: this.pickupDelay,
       calibration: this.calibration,

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+/**
+ * Bundles the server and the workspace packages it uses into one ES module, keeping real npm
+ * dependencies external (better-sqlite3 is a native addon). Running plain JavaScript instead of
+ * compiling TypeScript at start-up saves about 40 MB of resident memory and the start-up compile.
+ */
+const serverPackage = JSON.parse(readFileSync(new URL('../apps/server/package.json', import.meta.url), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+const external = Object.keys(serverPackage.dependencies).filter((name) => !name.startsWith('@walkup/'));
+
+await build({
+  entryPoints: ['apps/server/src/main.ts'],
+  outfile: 'apps/server/dist/main.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  external,
+  logLevel: 'warning',
+  // Some bundled CommonJS helpers call require(); give the ES module one.
+  banner: { js: "import { createRequire as __walkupRequire } from 'node:module'; const require = __walkupRequire(import.meta.url);" },
+});
+console.log('server bundled to apps/server/dist/main.mjs');
