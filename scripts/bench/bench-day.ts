@@ -26,7 +26,6 @@ const { values } = parseArgs({
     hours: { type: 'string' },
     speed: { type: 'string' },
     seed: { type: 'string' },
-    'max-in-flight': { type: 'string' },
     quick: { type: 'boolean', default: false },
   },
 });
@@ -35,9 +34,6 @@ const visitsPerSite = Number(values.visits ?? 300);
 const hours = Math.min((dayEndMinute - dayStartMinute) / 60, Number(values.hours ?? (values.quick ? 2 : 10)));
 const speed = Number(values.speed ?? 60);
 const seed = Number(values.seed ?? 1);
-// Like a browser's connection pool: the replay never has more requests open than this; the rest queue
-// on our side, and "behind" shows how late check-ins left compared with the plan.
-const maxInFlight = Number(values['max-in-flight'] ?? 32);
 const wallMsPerHour = 3_600_000 / speed;
 const endMinute = dayStartMinute + hours * 60;
 
@@ -55,7 +51,8 @@ let server: ServerHandle | undefined;
 let replayStart = 0;
 let stopping = false;
 let inFlight = 0;
-const slotQueue: Array<() => void> = [];
+let serverExit: number | string | undefined;
+let lastMemory = { rss: 0, peak: 0 };
 
 const hourOf = (at: number) => hourStats[Math.min(hourStats.length - 1, Math.max(0, Math.floor((at - replayStart) / wallMsPerHour)))]!;
 const simMinuteNow = () => dayStartMinute + ((performance.now() - replayStart) * speed) / 60_000;
@@ -81,8 +78,7 @@ const wake = (site: SiteRuntime) => [...site.wakers].forEach((w) => w());
 
 async function api(method: string, url: string, headers: Record<string, string>, body: unknown, dueAt?: number): Promise<Reply> {
   if (stopping) return null;
-  if (inFlight < maxInFlight) inFlight++;
-  else await new Promise<void>((resolve) => slotQueue.push(resolve));
+  inFlight++;
   const sentAt = performance.now();
   const hour = hourOf(sentAt);
   hour.calls++;
@@ -100,13 +96,11 @@ async function api(method: string, url: string, headers: Record<string, string>,
     statuses.set('network error', (statuses.get('network error') ?? 0) + 1);
     return null;
   } finally {
-    // Hand the slot straight to the next queued request, or free it.
-    const next = slotQueue.shift();
-    if (next) next();
-    else inFlight--;
+    inFlight--;
   }
 }
 
+/** The kiosk's check-in; resolves once the server answered, then waits out the visitor's patience on its own. */
 async function checkIn(site: SiteRuntime, plan: PlannedVisit, n: number): Promise<void> {
   const siteId = site.plan.site.id;
   const kiosk = kioskHeaders(server!.credentials, siteId);
@@ -118,9 +112,14 @@ async function checkIn(site: SiteRuntime, plan: PlannedVisit, n: number): Promis
   visits.set(reply.body.id, visit);
   site.waiting.set(visit.queueId, (site.waiting.get(visit.queueId) ?? 0) + 1);
   wake(site);
-  await sleepSim(plan.patienceMinutes * 60);
+  void leaveIfStillWaiting(site, reply.body.id, visit);
+}
+
+async function leaveIfStillWaiting(site: SiteRuntime, visitId: string, visit: VisitRuntime): Promise<void> {
+  const kiosk = kioskHeaders(server!.credentials, site.plan.site.id);
+  await sleepSim(visit.plan.patienceMinutes * 60);
   if (visit.state !== 'waiting' || stopping) return;
-  const left = await api('POST', `/api/visits/${reply.body.id}/cancel`, kiosk, { reason: 'left' });
+  const left = await api('POST', `/api/visits/${visitId}/cancel`, kiosk, { reason: 'left' });
   if (left?.status === 200 && visit.state === 'waiting') {
     visit.state = 'done';
     site.waiting.set(visit.queueId, site.waiting.get(visit.queueId)! - 1);
@@ -133,7 +132,8 @@ async function runKiosk(site: SiteRuntime): Promise<void> {
   for (const [n, plan] of due.entries()) {
     await sleep(wallAt(plan.arrivalMinute) - performance.now());
     if (stopping) return;
-    void checkIn(site, plan, n + 1);
+    // A kiosk serves one visitor at a time: when the server is slow, the next arrival waits (see "behind").
+    await checkIn(site, plan, n + 1);
   }
 }
 
@@ -208,16 +208,17 @@ function sampleHours(): { stop: () => void } {
   let benchAt = process.cpuUsage();
   const rssTimer = setInterval(() => {
     const hour = hourStats[Math.min(hourIndex, hourStats.length - 1)]!;
-    hour.rssMb = Math.max(hour.rssMb, server!.memoryMb().rss);
+    if (serverExit === undefined) lastMemory = server!.memoryMb();
+    hour.rssMb = Math.max(hour.rssMb, lastMemory.rss);
   }, 250);
   const closeHour = () => {
     const hour = hourStats[hourIndex];
     if (!hour) return;
-    const cpu = server!.cpuMs();
+    // /proc/<pid> is gone once the server died: the hour keeps what was measured before.
+    const cpu = serverExit === undefined ? server!.cpuMs() : cpuAt;
     const bench = process.cpuUsage(benchAt);
     hour.cpuMs = cpu - cpuAt;
     hour.benchCpuMs = (bench.user + bench.system) / 1000;
-    hour.rssMb = Math.max(hour.rssMb, server!.memoryMb().rss);
     cpuAt = cpu;
     benchAt = process.cpuUsage();
     hourIndex++;
@@ -267,7 +268,7 @@ try {
   console.log(`bench:day  ${machineLine()}`);
   console.log(
     `${siteCount} sites x ${visitsPerSite} visits (seed ${seed}), ${clock(dayStartMinute)}-${clock(endMinute)} replayed at ${speed}x: ` +
-      `${plannedVisits} check-ins planned, ${siteCount * 8} technicians, ${siteCount} displays; at most ${maxInFlight} requests in flight`,
+      `${plannedVisits} check-ins planned, ${siteCount} kiosks, ${siteCount * 8} technicians, ${siteCount} displays`,
   );
   const displays = new LiveClientPool((spec) => liveConnection(server!.baseUrl, server!.credentials, spec));
   await displays.connect(sites.map((s) => ({ siteId: s.id, view: 'display' as const })));
@@ -278,11 +279,21 @@ try {
 
   const runtimes: SiteRuntime[] = plans.map((plan) => ({ plan, waiting: new Map(), callsInFlight: 0, wakers: new Set() }));
   replayStart = performance.now();
+  void server.exited.then((code) => {
+    if (stopping) return;
+    // The server died under load: stop the replay rather than counting refused connections.
+    serverExit = code;
+    stopping = true;
+    [...sleepers].forEach((s) => s());
+  });
   const sampler = sampleHours();
   const agents = runtimes.flatMap((site) => [runKiosk(site), ...site.plan.shifts.map((shift) => runTechnician(site, shift))]);
-  const progress = setInterval(() => console.log(`  ${clock(simMinuteNow())} simulated, ${visits.size} checked in, ${inFlight} in flight, ${slotQueue.length} queued`), wallMsPerHour);
+  const progress = setInterval(() => console.log(`  ${clock(simMinuteNow())} simulated, ${visits.size} checked in, ${inFlight} requests open`), wallMsPerHour);
   await sleep(hours * wallMsPerHour);
   clearInterval(progress);
+  if (serverExit !== undefined) {
+    console.log(`\nSERVER EXITED (${serverExit}) at ${clock(simMinuteNow())} simulated; its last output:\n${server.output().slice(-3000)}`);
+  }
   stopping = true;
   [...sleepers].forEach((s) => s());
   await Promise.all(agents);
@@ -327,7 +338,7 @@ try {
     `load's own CPU (hour minus idle baseline): ${fixed((meanCpu - idle.cpuMs) / 1000)} s per simulated hour on average, ` +
       `${fixed((busiest.cpuMs - idle.cpuMs) / 1000)} s in the busiest (${cpuPct(busiest.cpuMs - idle.cpuMs)} of a core)`,
   );
-  console.log(`RSS: idle ${fixed(idle.rssMb, 0)} MB, peak under load ${fixed(Math.max(...hourStats.map((h) => h.rssMb)), 0)} MB, process high-water mark ${fixed(server.memoryMb().peak, 0)} MB`);
+  console.log(`RSS: idle ${fixed(idle.rssMb, 0)} MB, peak under load ${fixed(Math.max(...hourStats.map((h) => h.rssMb)), 0)} MB, process high-water mark ${fixed(Math.max(lastMemory.peak, server.memoryMb().peak), 0)} MB`);
   console.log(
     `visits: ${plannedVisits} planned, ${visits.size} checked in, ${outcomes.resolved} resolved, ${outcomes.noShows} no-shows, ${outcomes.transfers} transfers, ` +
       `${outcomes.cancelled} left, ${waitingAtEnd} still waiting at the end; ${outcomes.emptyCalls} call-next found nobody`,

@@ -1,12 +1,15 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal } from '@preact/signals';
 import type { ActiveVisitView, PresenceStatus } from '@walkup/domain';
 import { waitingInQueue } from '@walkup/domain';
 import type { SiteConfig, SiteSummary } from '@walkup/protocol';
 import { ApiRequestError, createSiteStore, syncSiteStore, toLanguage, type ApiClient, type SessionView, type SiteConnection } from '@walkup/client';
+import { createItsmHealth } from './itsm/itsm-health.ts';
 import { createConsoleI18n } from './messages.ts';
 import { createSelection, type Selection } from './selection.ts';
 import { createToasts } from './toasts.ts';
 import { createVisitActions } from './visit-actions.ts';
+
+export type ConsoleTab = 'desk' | 'itsm' | 'admin';
 
 export function createConsoleStore(api: ApiClient) {
   const i18n = createConsoleI18n();
@@ -24,6 +27,13 @@ export function createConsoleStore(api: ApiClient) {
   const now = signal(Date.now());
   setInterval(() => (now.value = Date.now()), 1000);
   let connection: SiteConnection | null = null;
+  /** Which screen is showing; Admin only for admin accounts (the server refuses the rest anyway). */
+  const tab = signal<ConsoleTab>('desk');
+  const itsm = createItsmHealth(api);
+  effect(() => {
+    if (session.value) itsm.start();
+    else itsm.stop();
+  });
 
   const ready = computed(() => {
     const { siteId, technicianId, deskId } = selection.value;
@@ -105,6 +115,7 @@ export function createConsoleStore(api: ApiClient) {
     connection = null;
     batch(() => {
       session.value = null;
+      tab.value = 'desk';
       editingSetup.value = true;
       site.view.value = null;
     });
@@ -147,6 +158,8 @@ export function createConsoleStore(api: ApiClient) {
     ...base,
     sites,
     session,
+    tab,
+    itsm,
     checkingSession,
     signIn,
     signOut,

@@ -74,6 +74,14 @@ const en = {
   password: 'Password',
   signIn: 'Sign in',
   signOut: 'Sign out',
+  tabs: 'Console sections',
+  tabDesk: 'Desk',
+  tabItsm: 'ITSM',
+  tabAdmin: 'Admin',
+  itsmAlertBreaker: 'ITSM unreachable',
+  itsmAlertDeadLetters: '{count} ticket(s) refused by the ITSM',
+  itsmAlertTitle: 'Open the ITSM view',
+  viewFailed: 'This screen could not be loaded. Reload the page.',
 };
 
 export type ConsoleMessage = keyof typeof en;
@@ -154,6 +162,14 @@ const dictionaries: Dictionaries<ConsoleMessage> = {
     password: 'Mot de passe',
     signIn: 'Se connecter',
     signOut: 'Se déconnecter',
+    tabs: 'Sections de la console',
+    tabDesk: 'Guichet',
+    tabItsm: 'ITSM',
+    tabAdmin: 'Administration',
+    itsmAlertBreaker: 'ITSM injoignable',
+    itsmAlertDeadLetters: '{count} ticket(s) refusé(s) par l’ITSM',
+    itsmAlertTitle: 'Ouvrir la vue ITSM',
+    viewFailed: 'Cet écran n’a pas pu être chargé. Rechargez la page.',
   },
 };
 

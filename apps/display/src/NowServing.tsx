@@ -20,7 +20,11 @@ export function NowServing() {
               class={index === 0 ? `serving-latest serving-${visit.state === 'called' ? 'called' : 'started'}` : undefined}
               data-testid="now-serving-row"
             >
-              <span class="serving-ticket">{visit.ticketNumber}</span>
+              <span class="serving-ticket">
+                {visit.ticketNumber}
+                {/* Only set when the site allows "first name + initial" on displays; the server decides. */}
+                {visit.visitorName && <span class="serving-name">{visit.visitorName}</span>}
+              </span>
               <span class="serving-desk">{store.deskName(visit.deskId)}</span>
             </li>
           ))}

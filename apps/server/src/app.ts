@@ -25,6 +25,7 @@ import { runRetention } from './privacy/retention-job.ts';
 import { createEventBus, type EventBus } from './live/event-bus.ts';
 import { createEstimateService, type EstimateService } from './live/estimate-service.ts';
 import { createSiteSetupCache } from './queries/site-setup-cache.ts';
+import { createGroupCommitter } from './db/group-commit.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { registerLiveRoute } from './live/ws-route.ts';
 import { listSites } from './queries/sites.ts';
@@ -118,7 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
 
-  const useCaseDeps: UseCaseDeps = { db: deps.db, bus, now, estimates, setups };
+  const useCaseDeps: UseCaseDeps = { db: deps.db, bus, now, estimates, setups, commits: createGroupCommitter(deps.db) };
   const oidc = security.oidc ? createOidcClient(security.oidc, security.oidcFetch) : null;
   const authDeps: AuthDeps = { db: deps.db, now, connections, oidc, secureCookies: security.secureCookies ?? false };
   await app.register(async (api) => {

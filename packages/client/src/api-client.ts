@@ -1,5 +1,24 @@
 import type { ApiError, CheckInRequest, CheckInResponse, SiteConfig, SiteSummary, VisitResponse } from '@walkup/protocol';
-import type { IdentifiedPerson, IdentifyRequest, PairDeviceResponse, PresenceRequest, SessionView, WaitAccuracyPoint } from './api-types.ts';
+import type {
+  AuditEntry,
+  ChangeUserRequest,
+  CreateUserRequest,
+  DeviceRole,
+  DeviceView,
+  IdentifiedPerson,
+  IdentifyRequest,
+  ItsmConnectionHealth,
+  ItsmDeadLetter,
+  PairDeviceResponse,
+  PairingCode,
+  PersonDataExport,
+  PersonKey,
+  PresenceRequest,
+  SessionView,
+  SitePrivacySettings,
+  UserAccountView,
+  WaitAccuracyPoint,
+} from './api-types.ts';
 
 /** A non-2xx answer, carrying the server's own error body so screens can show its message. */
 export class ApiRequestError extends Error {
@@ -14,7 +33,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 async function readError(response: Response): Promise<ApiRequestError> {
   try {
@@ -31,6 +50,12 @@ async function readError(response: Response): Promise<ApiRequestError> {
 }
 
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
+
+/** `?a=1&b=x` from the defined values only; empty when there are none. */
+function query(params: Record<string, string | number | undefined>): string {
+  const defined = Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
+  return defined.length ? `?${new URLSearchParams(defined.map(([k, v]) => [k, String(v)]))}` : '';
+}
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
@@ -102,6 +127,28 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}) {
     noShow: visitAction<{ technicianId: string }>('no-show'),
     transfer: visitAction<{ technicianId: string; queueId: string; reason?: string }>('transfer'),
     escalate: visitAction<{ technicianId: string; group: string; note?: string }>('escalate'),
+
+    // ITSM health and dead letters (technicians and admins).
+    getItsmHealth: () => requestBody<{ connections: ItsmConnectionHealth[] }>('GET', 'itsm/health'),
+    listDeadLetters: (siteId?: string) => requestBody<{ deadLetters: ItsmDeadLetter[] }>('GET', `itsm/dead-letters${query({ siteId })}`),
+    /** 202: the visit is due again now; with `skipFailedUpdate` the update the ITSM keeps refusing is dropped. */
+    retryDeadLetter: (visitId: string, options: { skipFailedUpdate?: boolean } = {}) =>
+      requestBody<{ visitId: string; state: 'pending' }>('POST', `${path('itsm', 'dead-letters', visitId)}/retry`, options),
+
+    // Admin only.
+    createPairingCode: (siteId: string, body: { role: DeviceRole; name: string }) =>
+      requestBody<PairingCode>('POST', `${path('admin', 'sites', siteId)}/pairing-codes`, body),
+    listDevices: (siteId?: string) => requestBody<DeviceView[]>('GET', `admin/devices${query({ siteId })}`),
+    revokeDevice: (deviceId: string) => requestBody<{ id: string; revokedAt: string }>('POST', `${path('admin', 'devices', deviceId)}/revoke`),
+    listUsers: () => requestBody<UserAccountView[]>('GET', 'admin/users'),
+    createUser: (body: CreateUserRequest) => requestBody<UserAccountView>('POST', 'admin/users', body),
+    changeUser: (userId: string, changes: ChangeUserRequest) => requestBody<UserAccountView>('PATCH', path('admin', 'users', userId), changes),
+    listAudit: (page: { before?: number; limit?: number } = {}) => requestBody<AuditEntry[]>('GET', `admin/audit${query(page)}`),
+    getSitePrivacy: (siteId: string) => requestBody<SitePrivacySettings>('GET', `${path('admin', 'sites', siteId)}/privacy`),
+    updateSitePrivacy: (siteId: string, changes: Partial<Omit<SitePrivacySettings, 'siteId'>>) =>
+      requestBody<SitePrivacySettings>('PUT', `${path('admin', 'sites', siteId)}/privacy`, changes),
+    exportPersonData: (key: PersonKey) => requestBody<PersonDataExport>('POST', 'admin/privacy/export', key),
+    erasePersonData: (key: PersonKey) => requestBody<{ erasedVisits: number }>('POST', 'admin/privacy/erase', key),
   };
 }
 

@@ -1,3 +1,4 @@
+import { priorServiceShape } from './estimation/prior-shape.ts';
 import { DurationDistribution, type WeightedPoint } from './estimation/duration-distribution.ts';
 import { defaultSampleWeighting, sampleWeight, type SampleWeighting } from './estimation/sample-weighting.ts';
 
@@ -23,9 +24,8 @@ interface Sample {
   atMs: number;
 }
 
-/** Exponential quantiles at 5%, 15% .. 95%, scaled to mean 1: the shape assumed before any data. */
-const rawShape = Array.from({ length: 10 }, (_, i) => -Math.log(1 - (i + 0.5) / 10));
-const priorShape = rawShape.map((q) => (q * rawShape.length) / rawShape.reduce((s, x) => s + x, 0));
+/** Quantiles at 5%, 15% .. 95% of the shape assumed before any data (see estimation/prior-shape.ts). */
+const priorShape = priorServiceShape(10);
 /** Predictions made within this window reuse one weighting of the samples. */
 const cacheWindowMs = 15 * 60_000;
 

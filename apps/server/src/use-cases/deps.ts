@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.ts';
+import type { GroupCommitter } from '../db/group-commit.ts';
 import type { EventBus } from '../live/event-bus.ts';
 import type { EstimateService } from '../live/estimate-service.ts';
 import type { SiteSetupCache } from '../queries/site-setup-cache.ts';
@@ -10,4 +11,6 @@ export interface UseCaseDeps {
   now: () => Date;
   estimates: EstimateService;
   setups: SiteSetupCache;
+  /** Shares transactions (and fsyncs) between changes that arrive together. */
+  commits: GroupCommitter;
 }

@@ -61,7 +61,7 @@ export interface EstimatorInput {
   arrivals?: readonly EstimatorArrivals[];
   /** Service of someone joining a queue whose category is not known yet (future arrivals). */
   queueServiceDistribution?: (queueId: string) => DurationDistribution;
-  /** Learned service-time distributions; without them an exponential shape around serviceSeconds. */
+  /** Learned service-time distributions; without them the prior shape (estimation/prior-shape.ts) around serviceSeconds. */
   serviceDistribution?: (categoryId: string) => DurationDistribution;
   /** Rate (per second of waiting) at which a visitor of the queue gives up and leaves. */
   abandonmentPerSecond?: (queueId: string) => number;

@@ -1,4 +1,5 @@
 import { compareForCalling } from '../call-policy.ts';
+import { priorServiceShape } from './prior-shape.ts';
 import { DurationDistribution } from './duration-distribution.ts';
 import type { EstimatorInput, EstimatorVisit } from './estimator-types.ts';
 import { FutureArrivals } from './future-arrivals.ts';
@@ -18,16 +19,15 @@ export interface SampledFutures {
   joinWaits: Float64Array;
 }
 
-const exponentialShape = new DurationDistribution(
-  Array.from({ length: 20 }, (_, i) => ({ value: -Math.log(1 - (i + 0.5) / 20), weight: 1 })),
-);
+/** Used when no learned distribution is given: the same prior shape as the service-time model. */
+const priorShape = new DurationDistribution(priorServiceShape(20).map((value) => ({ value, weight: 1 })));
 
 function distributionFor(input: EstimatorInput): (categoryId: string) => DurationDistribution {
   const known = new Map<string, DurationDistribution>();
   return (categoryId) => {
     let found = known.get(categoryId);
     if (!found) {
-      found = input.serviceDistribution?.(categoryId) ?? scaled(exponentialShape, input.serviceSeconds(categoryId));
+      found = input.serviceDistribution?.(categoryId) ?? scaled(priorShape, input.serviceSeconds(categoryId));
       known.set(categoryId, found);
     }
     return found;
@@ -47,7 +47,8 @@ function scaled(shape: DurationDistribution, mean: number): DurationDistribution
  * of the runs is the honest range to show.
  *
  * A visitor's own call time only depends on who is ahead, so it is recorded even in runs where they
- * gave up; they are then skipped for the people behind them.
+ * gave up; they are then skipped for the people behind them. Who is ahead includes people not here yet:
+ * future arrivals who rank before someone waiting (see future-arrivals.ts) are drawn in each run.
  */
 export function sampleFutures(input: EstimatorInput): SampledFutures {
   const runs = Math.max(1, Math.round(input.samples ?? 100));
@@ -66,7 +67,7 @@ export function sampleFutures(input: EstimatorInput): SampledFutures {
   const delay = input.pickupDelay;
   const random = createRandom(input.seed ?? 1);
   const queueService = (queueId: string) =>
-    input.queueServiceDistribution?.(queueId) ?? scaled(exponentialShape, input.queueServiceSeconds(queueId));
+    input.queueServiceDistribution?.(queueId) ?? scaled(priorShape, input.queueServiceSeconds(queueId));
   const arrivals = new FutureArrivals(input, queueIndex, queueService, random);
   const streamsByQueue = arrivals.streamsByQueue(queueIds.length);
   const slotStreams = slots.map((slot) => slot.queues.flatMap((q) => streamsByQueue[q]!));
