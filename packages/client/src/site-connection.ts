@@ -28,7 +28,12 @@ export interface SiteConnectionOptions {
   createSocket?: SocketFactory;
   backoff?: BackoffOptions;
   pingIntervalMs?: number;
+  /** The server closed with 4401: the credential was revoked or expired; reconnecting cannot help. */
+  onUnauthorized?: () => void;
 }
+
+/** Close code the server uses when a device is revoked or a session ends. */
+export const unauthorizedCloseCode = 4401;
 
 export interface SiteConnection {
   /** Sends a fresh subscribe; used when the client notices a gap in the event sequence. */
@@ -116,11 +121,16 @@ export function createSiteConnection(options: SiteConnectionOptions): SiteConnec
     current.onerror = () => {
       // Browsers always follow an error with close; reconnecting happens there, once.
     };
-    current.onclose = () => {
+    current.onclose = (event) => {
       if (socket !== current) return;
       socket = null;
       clearInterval(pingTimer);
       setConnected(false);
+      if ((event as { code?: number } | null)?.code === unauthorizedCloseCode) {
+        closed = true;
+        options.onUnauthorized?.();
+        return;
+      }
       scheduleReconnect();
     };
   }

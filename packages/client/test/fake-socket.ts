@@ -39,9 +39,9 @@ export class FakeSocket implements SocketLike {
     this.onmessage?.({ data: JSON.stringify(message) });
   }
 
-  serverClose(): void {
+  serverClose(code = 1006): void {
     if (this.readyState === 3) return;
     this.readyState = 3;
-    this.onclose?.({});
+    this.onclose?.({ code });
   }
 }

@@ -92,6 +92,18 @@ describe('syncSiteStore', () => {
     expect(socket.sent.filter((m) => m.type === 'ping')).toHaveLength(2);
   });
 
+  it('stops reconnecting and reports it when the server revokes the credential (4401)', () => {
+    const onUnauthorized = vi.fn();
+    const store = createSiteStore();
+    syncSiteStore(store, { siteId: 'hq', view: 'display', url: 'ws://walkup.test/ws', createSocket: (url) => new FakeSocket(url), onUnauthorized });
+    FakeSocket.latest().serverOpen();
+    FakeSocket.latest().serverClose(4401);
+    vi.advanceTimersByTime(60_000);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    expect(FakeSocket.instances).toHaveLength(1);
+    expect(store.connected.value).toBe(false);
+  });
+
   it('stops for good when closed by the app', () => {
     const { store, connection } = start();
     FakeSocket.latest().serverOpen();

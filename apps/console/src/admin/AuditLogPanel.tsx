@@ -61,7 +61,7 @@ export function AuditLogPanel() {
                 <td>
                   <code>{entry.action}</code>
                 </td>
-                <td class="itsm-error">{entry.target ?? '—'}</td>
+                <td class="break-anywhere">{entry.target ?? '—'}</td>
                 <td class={entry.outcome === 'ok' ? undefined : 'status-off'}>{entry.outcome}</td>
               </tr>
             ))}

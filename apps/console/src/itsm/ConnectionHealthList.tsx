@@ -21,7 +21,7 @@ function ConnectionCard({ connection }: { connection: ItsmConnectionHealth }) {
         <dt>{t('sites')}</dt>
         <dd>{connection.sites.map(siteName).join(', ')}</dd>
         <dt>{t('lastSuccess')}</dt>
-        <dd>
+        <dd data-testid="itsm-last-success">
           <When iso={connection.lastSuccessAt} fallback={t('never')} />
         </dd>
         <dt>{t('lastFailure')}</dt>
