@@ -1,10 +1,9 @@
-import { createAdapter } from '@walkup/itsm';
 import { setupServer } from 'msw/node';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceNowMock } from '../msw/servicenow.ts';
 import { collectPageErrors, launchChromium } from './helpers/chromium.ts';
-import { startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
+import { serviceNowAdapterFor, startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
 
 /**
  * The admin and ITSM screens of the console, through real screens: an admin pairs a new wall display
@@ -23,12 +22,7 @@ const eventually = { timeout: 10_000, interval: 100 };
 beforeAll(async () => {
   // Only the server's outgoing ITSM calls are intercepted; the browser talks to it over real sockets.
   msw.listen({ onUnhandledRequest: 'error' });
-  const adapter = createAdapter({
-    vendor: 'servicenow',
-    instanceUrl: serviceNow.base,
-    auth: { kind: 'basic', username: serviceNow.creds.username, password: serviceNow.creds.password },
-    timeoutMs: 2000,
-  });
+  const adapter = serviceNowAdapterFor(serviceNow);
   server = await startWalkupServer({ itsmAdapterFor: () => adapter });
   browser = await launchChromium();
   consolePage = await browser.newPage({ viewport: { width: 1440, height: 1000 } });

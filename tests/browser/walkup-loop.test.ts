@@ -1,10 +1,9 @@
-import { createAdapter } from '@walkup/itsm';
 import { setupServer } from 'msw/node';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceNowMock } from '../msw/servicenow.ts';
 import { collectPageErrors, launchChromium } from './helpers/chromium.ts';
-import { startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
+import { serviceNowAdapterFor, startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
 
 /**
  * The whole walk-up loop through real screens: a visitor checks in on the kiosk, the wall display
@@ -24,12 +23,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   // Only the server's outgoing ITSM calls are intercepted; the browser talks to it over real sockets.
   msw.listen({ onUnhandledRequest: 'error' });
-  const adapter = createAdapter({
-    vendor: 'servicenow',
-    instanceUrl: serviceNow.base,
-    auth: { kind: 'basic', username: serviceNow.creds.username, password: serviceNow.creds.password },
-    timeoutMs: 2000,
-  });
+  const adapter = serviceNowAdapterFor(serviceNow);
   server = await startWalkupServer({ itsmAdapterFor: () => adapter });
   browser = await launchChromium();
   kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });

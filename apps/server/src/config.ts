@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import type { ItsmConnectionConfig } from '@walkup/itsm';
-import { parseItsmConfigFromEnv } from './itsm/itsm-config.ts';
+import type { ItsmConnections } from '@walkup/itsm';
+import { parseItsmConnections } from './itsm/itsm-connections.ts';
 import { parseSecurityConfig, type SecurityConfig } from './auth/security-config.ts';
 
 /**
@@ -30,8 +30,8 @@ export interface AppConfig {
   logLevel: EnvConfig['WALKUP_LOG_LEVEL'];
   /** Root of the repository, where the built front ends live. */
   rootDir: string;
-  /** The default ITSM connection of every site (WALKUP_ITSM_VENDOR and the vendor's keys). */
-  itsm: ItsmConnectionConfig;
+  /** ITSM connections by name: `default` (WALKUP_ITSM_VENDOR and the vendor's keys) and those of WALKUP_ITSM_CONNECTIONS_FILE. */
+  itsmConnections: ItsmConnections;
   /** Mode (demo/production), secrets, single sign-on, retention, rate limits (WALKUP_MODE and friends). */
   security: SecurityConfig;
 }
@@ -56,7 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedFile: seedDemo ? path.resolve(rootDir, parsed.WALKUP_SEED_FILE) : null,
     logLevel: parsed.WALKUP_LOG_LEVEL,
     rootDir,
-    itsm: parseItsmConfigFromEnv(env),
+    itsmConnections: parseItsmConnections(env, rootDir),
     security,
   };
 }

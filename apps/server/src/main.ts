@@ -1,9 +1,9 @@
-import { createAdapter } from '@walkup/itsm';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedIfEmpty } from './db/seed.ts';
+import { createSiteItsmAdapters } from './itsm/index.ts';
 import { frontEnds } from './static-apps.ts';
 import path from 'node:path';
 import { bootstrapAdmin } from './auth/bootstrap-admin.ts';
@@ -21,11 +21,12 @@ async function main(): Promise<void> {
   const demoAccess = security.mode === 'demo' ? await ensureDemoAccess(db, dataDir, new Date()) : null;
   if (security.bootstrapAdmin) await bootstrapAdmin(db, security.bootstrapAdmin, new Date());
 
-  const itsmAdapter = createAdapter(config.itsm);
+  // One adapter per connection, so sites sharing a connection share its breaker and token cache.
+  const itsm = await createSiteItsmAdapters(db, config.itsmConnections);
   const app = await buildApp({
     db,
     rootDir: config.rootDir,
-    itsmAdapterFor: () => itsmAdapter,
+    itsmAdapterFor: itsm.adapterFor,
     logger: { level: config.logLevel },
     security: {
       cookieSecret: security.cookieSecret ?? undefined,
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
       `  database: ${config.databasePath}`,
       ...frontEnds.map((name) => `  ${name.padEnd(8)} ${base}/${name}/`),
       `  API docs ${base}/docs`,
+      `  ITSM     ${[...itsm.connectionOfSite].map(([site, connection]) => `${site}: ${connection}`).join(', ')}`,
       ...(demoAccess ? describeDemoAccess(demoAccess, base, path.join(dataDir, demoCredentialsFileName)) : []),
       ...(security.mode === 'production' ? ['  production mode: no demo accounts or devices'] : []),
       '',

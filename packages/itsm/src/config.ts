@@ -83,3 +83,9 @@ export type ItsmConnectionConfig =
   | WebhookConfig;
 
 export type ItsmVendor = ItsmConnectionConfig['vendor'];
+
+/**
+ * Named connections; each site names one (`default` when it names none). Built by the server's
+ * config layer, secrets already resolved from environment variables.
+ */
+export type ItsmConnections = Record<string, ItsmConnectionConfig>;

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ItsmAdapter } from '@walkup/itsm';
+import { createAdapter, type ItsmAdapter } from '@walkup/itsm';
+import type { createServiceNowMock } from '../../msw/servicenow.ts';
 import { buildApp } from '../../../apps/server/src/app.ts';
 import { ensureDemoAccess } from '../../../apps/server/src/auth/demo-access.ts';
 import { openDatabase } from '../../../apps/server/src/db/connection.ts';
@@ -49,3 +50,13 @@ export async function startWalkupServer(options: { itsmAdapterFor?: (siteId: str
 }
 
 export type WalkupServer = Awaited<ReturnType<typeof startWalkupServer>>;
+
+/** A ServiceNow adapter pointed at the msw mock, with a short timeout so faults show quickly. */
+export function serviceNowAdapterFor(mock: ReturnType<typeof createServiceNowMock>): ItsmAdapter {
+  return createAdapter({
+    vendor: 'servicenow',
+    instanceUrl: mock.base,
+    auth: { kind: 'basic', username: mock.creds.username, password: mock.creds.password },
+    timeoutMs: 2000,
+  });
+}

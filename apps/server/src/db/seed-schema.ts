@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { connectionNamePattern } from '../itsm/itsm-connections.ts';
 
 const Localized = Type.Record(Type.String({ pattern: '^[a-z]{2}$' }), Type.String({ minLength: 1, maxLength: 80 }));
 const TimeRange = Type.Tuple([Type.String({ pattern: '^\\d{2}:\\d{2}$' }), Type.String({ pattern: '^\\d{2}:\\d{2}$' })]);
@@ -32,6 +33,8 @@ export const SeedSchema = Type.Object({
       showNamesOnDisplay: Type.Optional(Type.Boolean()),
       noShowGraceSeconds: Type.Optional(Type.Integer({ minimum: 0 })),
       escalationGroups: Type.Array(Type.String()),
+      /** Name of the site's ITSM connection (WALKUP_ITSM_CONNECTIONS_FILE); absent = `default`, `none` = no tickets. */
+      itsmConnection: Type.Optional(Type.String({ pattern: connectionNamePattern })),
       queues: Type.Array(
         Type.Object({
           id: Id,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Value } from 'typebox/value';
+import { withItsmTables } from '../itsm/itsm-schema.ts';
 import type { Db } from './connection.ts';
 import { SeedSchema, type SeedFile } from './seed-schema.ts';
 
@@ -16,7 +17,7 @@ export function readSeedFile(file: string): SeedFile {
 export async function seedDatabase(db: Db, seed: SeedFile): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const site of seed.sites) {
-      await trx
+      await withItsmTables(trx)
         .insertInto('sites')
         .values({
           id: site.id,
@@ -28,6 +29,7 @@ export async function seedDatabase(db: Db, seed: SeedFile): Promise<void> {
           show_names_on_display: site.showNamesOnDisplay ? 1 : 0,
           no_show_grace_seconds: site.noShowGraceSeconds ?? 120,
           escalation_groups: JSON.stringify(site.escalationGroups),
+          itsm_connection: site.itsmConnection ?? null,
           event_seq: 0,
         })
         .execute();

@@ -9,6 +9,8 @@ import { reconcileUnknownCreates } from './reconcile.ts';
 import { retryDeadLetter } from './retry-dead-letter.ts';
 
 export { parseItsmConfigFromEnv } from './itsm-config.ts';
+export { parseItsmConnections } from './itsm-connections.ts';
+export { createSiteItsmAdapters, type SiteItsmAdapters } from './site-itsm-adapters.ts';
 export { itsmRoutes } from './routes.ts';
 export type { ConnectionHealth } from './itsm-health.ts';
 

@@ -3,7 +3,7 @@ import type { ItsmConnectionConfig, ServiceNowAuth } from '@walkup/itsm';
 type Env = Record<string, string | undefined>;
 
 /**
- * Reads the one default ITSM connection (used by every site for now) from the environment the
+ * Reads the `default` ITSM connection (sites that name no other one) from the environment the
  * config module hands over. Errors name missing keys, never values: they may be secrets.
  */
 export function parseItsmConfigFromEnv(env: Env): ItsmConnectionConfig {

@@ -65,13 +65,14 @@ export async function readItsmHealth(
     .groupBy('site_id')
     .execute();
   const statuses = await itsm.selectFrom('itsm_connection_status').selectAll().execute();
-  const byName = new Map<string, ConnectionHealth>();
+  // Keyed by adapter, not by name: each connection has its own adapter (and breaker), shared by its sites.
+  const byConnection = new Map<ItsmAdapter, ConnectionHealth>();
   for (const { id } of sites) {
     const adapter = adapterFor(id);
     if (!adapter.createsTickets) continue;
     const name = adapter.connectionName ?? adapter.vendor;
     const status = statuses.find((s) => s.name === name);
-    const health = byName.get(name) ?? {
+    const health = byConnection.get(adapter) ?? {
       name,
       vendor: adapter.vendor,
       sites: [],
@@ -89,9 +90,9 @@ export async function readItsmHealth(
     health.deadLetters += Number(count?.dead ?? 0);
     const oldest = count?.oldest ?? null;
     if (oldest && (!health.oldestPendingSince || oldest < health.oldestPendingSince)) health.oldestPendingSince = oldest;
-    byName.set(name, health);
+    byConnection.set(adapter, health);
   }
-  return [...byName.values()];
+  return [...byConnection.values()];
 }
 
 /** Dead letters of one site, or of the sites a caller may see (`'all'` for admins). */

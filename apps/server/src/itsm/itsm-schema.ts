@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, SitesTable } from '../db/schema.ts';
 
 /** Row types of the ITSM tables (migration 2026-11-21T1000-itsm-delivery), kept beside their only user. */
 export type DeliveryState = 'pending' | 'retrying' | 'failed' | 'synced';
@@ -29,6 +29,8 @@ export interface ItsmConnectionStatusTable {
 export interface ItsmTables {
   itsm_deliveries: ItsmDeliveriesTable;
   itsm_connection_status: ItsmConnectionStatusTable;
+  /** Migration 2026-11-21T1200-site-itsm-connection: the site's connection name, null for `default`. */
+  sites: SitesTable & { itsm_connection: string | null };
 }
 
 export type ItsmDb = Kysely<Database & ItsmTables>;
