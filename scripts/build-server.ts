@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 /**
@@ -9,19 +11,27 @@ import { build } from 'esbuild';
 const serverPackage = JSON.parse(readFileSync(new URL('../apps/server/package.json', import.meta.url), 'utf8')) as {
   dependencies: Record<string, string>;
 };
+const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const external = Object.keys(serverPackage.dependencies).filter((name) => !name.startsWith('@walkup/'));
 
-await build({
-  entryPoints: ['apps/server/src/main.ts'],
-  outfile: 'apps/server/dist/main.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  external,
-  logLevel: 'warning',
-  // Some bundled CommonJS helpers call require(); give the ES module one.
-  banner: { js: "import { createRequire as __walkupRequire } from 'node:module'; const require = __walkupRequire(import.meta.url);" },
-});
-console.log('server bundled to apps/server/dist/main.mjs');
+export async function buildServerBundle(): Promise<string> {
+  await build({
+    absWorkingDir: rootDir,
+    entryPoints: ['apps/server/src/main.ts'],
+    outfile: 'apps/server/dist/main.mjs',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    external,
+    logLevel: 'warning',
+    // Some bundled CommonJS helpers call require(); give the ES module one.
+    banner: { js: "import { createRequire as __walkupRequire } from 'node:module'; const require = __walkupRequire(import.meta.url);" },
+  });
+  return path.join(rootDir, 'apps/server/dist/main.mjs');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(`server bundled to ${await buildServerBundle()}`);
+}

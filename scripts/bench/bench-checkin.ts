@@ -45,7 +45,9 @@ async function measureBare(): Promise<LoadResult> {
 }
 
 async function measureWalkup(): Promise<{ load: LoadResult; memory: number; liveP99: number; liveEvents: number; gaps: number }> {
-  const server = await startServer({ dir: path.join(dir, 'walkup'), seedFile });
+  // WALKUP_BENCH_PROFILE=<dir> writes a CPU profile of the walkup server, to see where the time goes.
+  const profileDir = process.env.WALKUP_BENCH_PROFILE;
+  const server = await startServer({ dir: path.join(dir, 'walkup'), seedFile, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
   credentials = server.credentials;
   const pool = new LiveClientPool((spec) => liveConnection(server.baseUrl, credentials, spec));
   try {

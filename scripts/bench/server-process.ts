@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildServerBundle } from '../build-server.ts';
 import { provisionCredentials, repoRoot, type BenchCredentials } from './credentials.ts';
+
+let bundle: Promise<string> | null = null;
+const freshServerBundle = () => (bundle ??= buildServerBundle());
 
 /**
  * Starts a server as a child process on 127.0.0.1 with its own database in a temp dir, the way
@@ -63,13 +67,9 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
   const seedFile = options.seedFile ?? path.join(repoRoot, 'db/seed/demo-site.json');
   // A restart (crash tests) reuses the database and the credentials enrolled the first time.
   const credentials = options.credentials ?? (await provisionCredentials(databasePath, seedFile));
-  // By default, run what `npm start` runs: the bundled server when it has been built, else the sources.
-  const bundled = path.join(repoRoot, 'apps/server/dist/main.mjs');
-  const entryArgs = options.entry
-    ? ['--import', 'tsx', options.entry]
-    : existsSync(bundled)
-      ? [bundled]
-      : ['--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')];
+  // By default, run what `npm start` runs: the bundled server, rebuilt from the current sources once
+  // per process (under a second) so a stale bundle is never measured.
+  const entryArgs = options.entry ? ['--import', 'tsx', options.entry] : [await freshServerBundle()];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entryArgs], {
     cwd: repoRoot,
     env: {

@@ -44,6 +44,8 @@ export interface AppDeps {
   /** Repository root, to serve the built front ends from; omit to serve none (API tests). */
   rootDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Least time between event-driven estimate recomputes of a site (default 500 ms; tests use 0). */
+  estimateIntervalMs?: number;
   /** Run the ITSM worker and periodic refreshes (off in tests that drive them by hand). */
   background?: boolean;
   /** Sign-in, rate limits and privacy; the defaults suit tests (random cookie secret, no SSO). */
@@ -92,7 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const bus = createEventBus();
   const setups = createSiteSetupCache();
-  const estimates = createEstimateService({ db: deps.db, bus, now, setups });
+  const estimates = createEstimateService({ db: deps.db, bus, now, setups, minIntervalMs: deps.estimateIntervalMs });
   const siteNames = new Map((await listSites(deps.db)).map((s) => [s.id, s.showNamesOnDisplay]));
   const connections = createLiveConnections();
   const retentionDays = security.retentionDays ?? 30;

@@ -52,3 +52,24 @@ describe('live wait estimates', () => {
     expect(shared.expectedSeconds).toBeLessThan(alone.expectedSeconds * 0.75);
   });
 });
+
+describe('estimate recomputes under a burst', () => {
+  it('runs a few times per site instead of once per event, and ends with every event counted', async () => {
+    const throttled = await createTestApp({ estimateIntervalMs: 250 });
+    try {
+      await seatTechnician(throttled.app, demo.alex, demo.desk1);
+      const updates: number[] = [];
+      throttled.app.walkup.estimates.onUpdate((siteId, estimates) => updates.push(Object.keys(estimates.visits).length));
+      for (let i = 0; i < 20; i += 1) {
+        throttled.clock.advance(1);
+        await checkIn(throttled.app, demo.softwareChoice, { kind: 'guest', name: `Burst ${i}` });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(updates.length).toBeGreaterThan(0);
+      expect(updates.length).toBeLessThan(10);
+      expect(updates.at(-1)).toBe(20);
+    } finally {
+      await throttled.close();
+    }
+  });
+});

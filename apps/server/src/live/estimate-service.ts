@@ -3,7 +3,7 @@ import type { EstimatesPayload } from '@walkup/protocol';
 import type { Db } from '../db/connection.ts';
 import { listSitePresence } from '../queries/presence.ts';
 import type { SiteSetupCache } from '../queries/site-setup-cache.ts';
-import { listActiveVisitRows } from '../queries/visits.ts';
+import { listActiveVisitsForEstimates } from '../queries/visits.ts';
 import type { EventBus } from './event-bus.ts';
 import { createSiteLearners } from './site-learners.ts';
 
@@ -20,7 +20,23 @@ export interface EstimateService {
   refreshAll(siteIds: readonly string[]): Promise<void>;
 }
 
-export function createEstimateService(deps: { db: Db; bus: EventBus; now: () => Date; setups: SiteSetupCache }): EstimateService {
+export interface EstimateServiceDeps {
+  db: Db;
+  bus: EventBus;
+  now: () => Date;
+  setups: SiteSetupCache;
+  /**
+   * Least time between two recomputes of one site triggered by events. Under a burst of check-ins
+   * the estimator then runs a few times a second per site instead of once per event, and every
+   * burst still ends with estimates that include its last event.
+   */
+  minIntervalMs?: number;
+}
+
+export function createEstimateService(deps: EstimateServiceDeps): EstimateService {
+  const minIntervalMs = deps.minIntervalMs ?? 500;
+  const lastStartedAt = new Map<string, number>();
+  const timers = new Map<string, NodeJS.Timeout>();
   const learners = createSiteLearners(deps);
   const latest = new Map<string, SiteEstimates>();
   const listeners: Array<(siteId: string, estimates: SiteEstimates) => void> = [];
@@ -30,7 +46,7 @@ export function createEstimateService(deps: { db: Db; bus: EventBus; now: () => 
   async function computeWithin(db: Db, siteId: string): Promise<SiteEstimates> {
     const setup = await deps.setups.get(db, siteId);
     const [visits, presence, learner, seqRow] = await Promise.all([
-      listActiveVisitRows(db, siteId),
+      listActiveVisitsForEstimates(db, siteId),
       listSitePresence(db, siteId),
       learners.forSite(db, setup),
       db.selectFrom('sites').select('event_seq').where('id', '=', siteId).executeTakeFirstOrThrow(),
@@ -78,6 +94,7 @@ export function createEstimateService(deps: { db: Db; bus: EventBus; now: () => 
     const run = (async () => {
       do {
         dirty.delete(siteId);
+        lastStartedAt.set(siteId, Date.now());
         const estimates = await deps.db.transaction().execute((trx) => computeWithin(trx, siteId));
         latest.set(siteId, estimates);
         for (const listener of listeners) listener(siteId, estimates);
@@ -87,11 +104,33 @@ export function createEstimateService(deps: { db: Db; bus: EventBus; now: () => 
     return run;
   }
 
+  /** Recompute after events, at most once per `minIntervalMs` per site (the last event always counts). */
+  function recomputeSoon(siteId: string): void {
+    if (running.has(siteId)) {
+      dirty.add(siteId);
+      return;
+    }
+    if (timers.has(siteId)) return;
+    const wait = (lastStartedAt.get(siteId) ?? 0) + minIntervalMs - Date.now();
+    if (wait <= 0) {
+      void recompute(siteId).catch(() => {});
+      return;
+    }
+    const timer = setTimeout(() => {
+      timers.delete(siteId);
+      void recompute(siteId).catch(() => {});
+    }, wait);
+    timer.unref();
+    timers.set(siteId, timer);
+  }
+
   deps.bus.subscribe((events) => {
     const sites = new Set(events.map((e) => e.siteId));
-    void learners.observe(events).then(() => Promise.all([...sites].map((siteId) => recompute(siteId)))).catch(() => {
-      // A failed recompute leaves the previous estimates in place; the next event or tick retries.
-    });
+    // A failed recompute leaves the previous estimates in place; the next event or tick retries.
+    void learners
+      .observe(events)
+      .then(() => sites.forEach(recomputeSoon))
+      .catch(() => {});
   });
 
   return {

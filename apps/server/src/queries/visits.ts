@@ -49,6 +49,16 @@ export async function listActiveVisitRows(db: Db, siteId: string): Promise<Visit
     .execute();
 }
 
+/** Only what the wait estimator needs of the active visits of a site: it runs after every burst of events. */
+export async function listActiveVisitsForEstimates(db: Db, siteId: string) {
+  return db
+    .selectFrom('visits')
+    .select(['id', 'queue_id', 'category_id', 'priority', 'state', 'checked_in_at', 'called_at', 'technician_id'])
+    .where('site_id', '=', siteId)
+    .where('state', 'in', [...activeVisitStates])
+    .execute();
+}
+
 export async function listWaitingInQueues(db: Db, queueIds: readonly string[]): Promise<VisitRow[]> {
   if (queueIds.length === 0) return [];
   return db.selectFrom('visits').selectAll().where('queue_id', 'in', [...queueIds]).where('state', '=', 'waiting').execute();

@@ -37,7 +37,7 @@ export function callersFor(app: FastifyInstance): Record<CallerName, Caller> {
 }
 
 export async function createTestApp(
-  options: { itsmAdapterFor?: (siteId: string) => ItsmAdapter; background?: boolean; security?: SecurityDeps } = {},
+  options: { itsmAdapterFor?: (siteId: string) => ItsmAdapter; background?: boolean; security?: SecurityDeps; estimateIntervalMs?: number } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createClock();
@@ -47,6 +47,8 @@ export async function createTestApp(
     itsmAdapterFor: options.itsmAdapterFor,
     background: options.background ?? false,
     security: options.security,
+    // Tests read estimates right after each change; the production throttle has its own test.
+    estimateIntervalMs: options.estimateIntervalMs ?? 0,
   });
   await app.ready();
   const as = Object.fromEntries(await Promise.all(callerNames.map(async (name) => [name, await createCaller(app, database.db, name)]))) as Record<CallerName, Caller>;
