@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkIn, createTestApp, demo, seatTechnician, type TestApp } from './helpers/test-app.ts';
+import { callerOfTechnician, checkIn, createTestApp, demo, seatTechnician, type TestApp } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -160,6 +160,16 @@ describe('serving', () => {
     expect(bad.statusCode).toBe(400);
     const escalated = await t.as.sam.inject({ method: 'POST', url: `/api/visits/${first.id}/escalate`, payload: { technicianId: demo.sam, group: 'Desktop Support L2', note: 'motherboard' } });
     expect(escalated.json().state).toBe('escalated');
+  });
+
+  it('lets a technician call out of order only from the queues they serve', async () => {
+    await seatTechnician(t.app, demo.alex, demo.desk1); // hardware + software, not access
+    const password = (await checkIn(t.app, demo.passwordChoice)).json();
+    const refused = await callerOfTechnician(t.app, demo.alex).inject({ method: 'POST', url: `/api/visits/${password.id}/call`, payload: { technicianId: demo.alex, deskId: demo.desk1 } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toContain('does not serve the queue of ticket A-001');
+    const state = (await t.as.alex.inject({ url: `/api/visits/${password.id}` })).json();
+    expect(state.state).toBe('waiting');
   });
 
   it('requires the technician to be available at the desk before calling', async () => {

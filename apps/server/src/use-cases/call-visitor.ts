@@ -1,4 +1,4 @@
-import { ConflictError, nextVisitState, pickNextVisit, type Visit } from '@walkup/domain';
+import { ConflictError, DomainError, nextVisitState, pickNextVisit, type Visit } from '@walkup/domain';
 import type { Db } from '../db/connection.ts';
 import { findCurrentVisitOfTechnician, findVisitRow, listWaitingInQueues, toVisit, updateVisitIfState } from '../queries/visits.ts';
 import { commitChange } from './commit-change.ts';
@@ -43,9 +43,13 @@ export async function callNextVisitor(deps: UseCaseDeps, deskId: string, technic
 /** Calls one particular waiting visitor out of order (an appointment, someone the technician knows is quick). */
 export async function callSpecificVisitor(deps: UseCaseDeps, visitId: string, deskId: string, technicianId: string): Promise<Visit> {
   return commitChange(deps, async (trx, append, at) => {
-    const { desk } = await requireSeatedTechnician(trx, technicianId, deskId);
+    const { technician, desk } = await requireSeatedTechnician(trx, technicianId, deskId);
     const row = await findVisitRow(trx, visitId);
     if (row.site_id !== desk.siteId) throw new ConflictError('other_site', `visit ${row.ticket_number} is at another site than ${desk.name}`);
+    // Technicians serve the queues assigned to them; someone else's queue needs a transfer first.
+    if (!technician.queueIds.includes(row.queue_id)) {
+      throw new DomainError('forbidden', 'not_your_queue', `${technician.name} does not serve the queue of ticket ${row.ticket_number}; transfer it to one of their queues first`);
+    }
     nextVisitState('call', row.state as Visit['state']);
     await rejectIfBusy(trx, technicianId);
     const claimed = await updateVisitIfState(trx, visitId, 'waiting', {
