@@ -141,7 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         siteNames.set(siteId, show);
         setups.invalidate(siteId);
       } });
-    await registerLiveRoute(api, { db: deps.db, hub, estimates, showNamesFor, connections });
+    await registerLiveRoute(api, { db: deps.db, hub, estimates, showNamesFor, connections, now });
   });
   if (deps.rootDir) await serveFrontEnds(app, deps.rootDir);
 

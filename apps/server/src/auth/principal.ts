@@ -18,6 +18,8 @@ export type Principal =
       sessionHash: string;
       /** CSRF token of the session, compared with the x-csrf-token header. */
       csrfToken: string;
+      /** When the session ends; open websockets of the session close then. */
+      expiresAt?: string;
     };
 
 declare module 'fastify' {

@@ -50,5 +50,6 @@ export async function principalOfSession(db: Db, token: string, now: Date): Prom
     siteIds,
     sessionHash,
     csrfToken: csrfTokenFor(token),
+    expiresAt: row.expires_at,
   };
 }

@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import type { ClientMessageMap, ServerMessage } from '@walkup/protocol';
 import { DomainError } from '@walkup/domain';
 import type { Db } from '../db/connection.ts';
-import type { LiveConnections } from '../auth/live-connections.ts';
+import { credentialRevokedCode, type LiveConnections } from '../auth/live-connections.ts';
 import { canSeeSite, type Principal } from '../auth/principal.ts';
 import { listSiteEventsAfter } from '../queries/events.ts';
 import { loadSiteSnapshot, redactEventForPublic, type Audience } from '../use-cases/site-view.ts';
@@ -23,6 +23,7 @@ export interface LiveRouteDeps {
   showNamesFor: (siteId: string) => boolean;
   /** Sockets by credential, so revoking a device or signing out closes them at once. */
   connections: LiveConnections;
+  now: () => Date;
 }
 
 function send(socket: WebSocket, message: ServerMessage): void {
@@ -78,6 +79,12 @@ export async function registerLiveRoute(app: FastifyInstance, deps: LiveRouteDep
     // The upgrade happened only after the auth hooks accepted a device token or session.
     const principal = request.principal!;
     const release = deps.connections.add(principal, socket);
+    // A session ends at its expiry even for a console left open: the socket must not outlive it.
+    const sessionEnd =
+      principal.kind === 'user' && principal.expiresAt
+        ? setTimeout(() => socket.close(credentialRevokedCode, 'session expired'), Math.max(0, Date.parse(principal.expiresAt) - deps.now().getTime()))
+        : undefined;
+    sessionEnd?.unref();
     let subscriber: Subscriber | null = null;
     let alive = true;
     socket.on('pong', () => (alive = true));
@@ -95,6 +102,7 @@ export async function registerLiveRoute(app: FastifyInstance, deps: LiveRouteDep
     });
     socket.on('close', () => {
       clearInterval(heartbeat);
+      clearTimeout(sessionEnd);
       release();
       if (subscriber) deps.hub.remove(subscriber);
     });

@@ -85,6 +85,17 @@ describe('local sign-in', () => {
     expect(await auditActions()).toContain('sign_out:ok:user:alex');
   });
 
+  it('closes a console websocket when its session expires, even if nobody signs out', async () => {
+    const response = await login(testAccounts.alex.username, testAccounts.alex.password);
+    const headers = { cookie: sessionCookie(response.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': response.json().csrfToken };
+    // Connect 300 ms before the 12-hour session ends.
+    t.clock.advance(12 * 3600 - 0.3);
+    const live = await connectLive(t.app, callerWithHeaders(t.app, 'alex', headers));
+    live.send({ type: 'ping', at: 1 });
+    await live.waitFor((m) => m.type === 'pong');
+    await expect.poll(() => live.closed(), { timeout: 3000 }).toEqual({ code: 4401, reason: 'session expired' });
+  });
+
   it('ends sessions when an admin disables the account', async () => {
     const users = (await t.as.admin.inject({ url: '/api/admin/users' })).json();
     const alex = users.find((u: { username: string }) => u.username === 'alex');
