@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       `  database: ${config.databasePath}`,
       ...frontEnds.map((name) => `  ${name.padEnd(8)} ${base}/${name}/`),
       `  API docs ${base}/docs`,
-      `  ITSM     ${[...itsm.connectionOfSite].map(([site, connection]) => `${site}: ${connection}`).join(', ')}`,
+      `  ITSM     ${[...itsm.connectionOfSite].map(([site, connection]) => `${site}: ${connection} (${itsm.adapterFor(site).createsTickets ? itsm.adapterFor(site).vendor : 'no tickets; set WALKUP_ITSM_VENDOR'})`).join(', ')}`,
       ...(demoAccess ? describeDemoAccess(demoAccess, base, path.join(dataDir, demoCredentialsFileName)) : []),
       ...(security.mode === 'production' ? ['  production mode: no demo accounts or devices'] : []),
       '',
