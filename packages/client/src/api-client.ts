@@ -18,7 +18,7 @@ import type {
   SitePrivacySettings,
   UserAccountView,
   WaitAccuracyPoint,
-} from './api-types.ts';
+} from '@walkup/protocol';
 
 /** A non-2xx answer, carrying the server's own error body so screens can show its message. */
 export class ApiRequestError extends Error {

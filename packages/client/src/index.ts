@@ -1,4 +1,4 @@
-export * from './api-types.ts';
+export type * from '@walkup/protocol';
 export * from './api-client.ts';
 export * from './backoff.ts';
 export * from './site-connection.ts';

@@ -1,2 +1,3 @@
 export * from './messages.ts';
 export * from './api.ts';
+export * from './api-admin-types.ts';

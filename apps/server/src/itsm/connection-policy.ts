@@ -10,7 +10,8 @@ export interface PolicyOptions {
   breakerHalfOpenMs: number;
 }
 
-export type BreakerState = 'closed' | 'open' | 'half_open' | 'isolated';
+export type { ItsmBreakerState as BreakerState } from '@walkup/protocol';
+import type { ItsmBreakerState as BreakerState } from '@walkup/protocol';
 
 /** Raised instead of calling the ITSM while it asked us to wait (429 / Retry-After for the whole connection). */
 export class ConnectionPausedError extends Error {

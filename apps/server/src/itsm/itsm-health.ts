@@ -1,33 +1,12 @@
 import type { ItsmAdapter } from '@walkup/itsm';
+import type { ItsmConnectionHealth, ItsmDeadLetter } from '@walkup/protocol';
 import type { Db } from '../db/connection.ts';
-import type { BreakerState, ConnectionPolicy } from './connection-policy.ts';
+import type { ConnectionPolicy } from './connection-policy.ts';
 import { withItsmTables } from './itsm-schema.ts';
 
-export interface ConnectionHealth {
-  name: string;
-  vendor: string;
-  sites: string[];
-  /** `closed` until the worker has used the connection in this process. */
-  breaker: BreakerState;
-  lastSuccessAt: string | null;
-  lastFailureAt: string | null;
-  lastError: string | null;
-  /** Visits whose ticket is not up to date yet (waiting or retrying). */
-  backlog: number;
-  deadLetters: number;
-  oldestPendingSince: string | null;
-}
-
-export interface DeadLetter {
-  visitId: string;
-  siteId: string;
-  ticketNumber: string;
-  itsmTicketNumber: string | null;
-  itsmTicketUrl: string | null;
-  error: string | null;
-  attempts: number;
-  failedAt: string;
-}
+/** The shapes the health routes answer with are the protocol's, shared with the console. */
+export type ConnectionHealth = ItsmConnectionHealth;
+export type DeadLetter = ItsmDeadLetter;
 
 const lastWrite = new WeakMap<ConnectionPolicy, number>();
 

@@ -1,6 +1,6 @@
 /**
- * Request and response shapes the front ends use that @walkup/protocol does not define (yet).
- * Kept apart so they can move into the protocol package without touching callers.
+ * Request and response shapes of the routes beyond the check-in loop (identify, presence, accuracy,
+ * sessions, devices, users, audit, privacy, ITSM health), shared by the client and the front ends.
  */
 import type { PresenceStatus } from '@walkup/domain';
 
