@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { ConflictError, InvalidInputError, NotFoundError } from '@walkup/domain';
 import { recordAudit } from '../auth/audit.ts';
 import type { UserRow } from '../auth/auth-schema.ts';
 import type { Actor, AuthDeps } from '../auth/auth-deps.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { deleteSessionsOfUser } from '../auth/session-store.ts';
-import { findUserById, findUserByUsername, insertUser, updateUser } from '../auth/user-store.ts';
+import { findUserById, findUserByUsername, updateUser } from '../auth/user-store.ts';
+import { createAccount } from '../auth/create-account.ts';
 import { findTechnician } from '../queries/presence.ts';
 
 export type AccountRole = 'technician' | 'admin';
@@ -44,21 +44,7 @@ export async function createLocalUser(
   if (input.role === 'technician' && !input.technicianId) throw new InvalidInputError('technician_required', 'a technician account must be linked to a technician');
   if (await findUserByUsername(deps.db, input.username)) throw new ConflictError('username_taken', `the username '${input.username}' is taken`);
   const at = deps.now().toISOString();
-  const id = randomUUID();
-  await insertUser(deps.db, {
-    id,
-    username: input.username,
-    display_name: input.displayName,
-    role: input.role,
-    technician_id: input.technicianId,
-    password_hash: await hashPassword(input.password),
-    oidc_subject: null,
-    disabled: 0,
-    failed_attempts: 0,
-    locked_until: null,
-    created_at: at,
-    last_login_at: null,
-  });
+  const id = await createAccount(deps.db, input, at);
   await recordAudit(deps.db, { at, actor: actor.label, action: 'user.created', target: input.username, ip: actor.ip, detail: { role: input.role, technicianId: input.technicianId } });
   return toUserView((await findUserById(deps.db, id))!);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { requireStrongPassword } from '../admin/users.ts';
 import { recordAudit } from './audit.ts';
-import { createAccount } from './demo-access.ts';
+import { createAccount } from './create-account.ts';
 import { countUsers } from './user-store.ts';
 
 /** Production's first admin, from configuration, created only while there is no account at all. */

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection.ts';
 import { insertDevice } from './device-store.ts';
-import { hashPassword } from './passwords.ts';
 import { hashToken, randomToken } from './tokens.ts';
-import { countUsers, insertUser } from './user-store.ts';
+import { countUsers } from './user-store.ts';
+import { createAccount } from './create-account.ts';
 
 export interface DemoCredentials {
   siteId: string;
@@ -20,28 +20,6 @@ export const demoTechnicianId = 'tech-alex';
 export const demoSiteId = 'hq';
 export const demoCredentialsFileName = 'demo-credentials.json';
 
-export async function createAccount(
-  db: Db,
-  account: { username: string; password: string; displayName: string; role: 'technician' | 'admin'; technicianId: string | null },
-  at: string,
-): Promise<string> {
-  const id = randomUUID();
-  await insertUser(db, {
-    id,
-    username: account.username,
-    display_name: account.displayName,
-    role: account.role,
-    technician_id: account.technicianId,
-    password_hash: await hashPassword(account.password),
-    oidc_subject: null,
-    disabled: 0,
-    failed_attempts: 0,
-    locked_until: null,
-    created_at: at,
-    last_login_at: null,
-  });
-  return id;
-}
 
 export async function createDeviceWithToken(db: Db, device: { siteId: string; role: 'kiosk' | 'display'; name: string; token: string }, at: string): Promise<string> {
   const id = randomUUID();

@@ -1,4 +1,5 @@
 import { NotFoundError, activeVisitStates, type Visit, type VisitState } from '@walkup/domain';
+import type { WaitAccuracyPoint } from '@walkup/protocol';
 import type { Db } from '../db/connection.ts';
 import type { NewVisitRow, VisitRow } from '../db/schema.ts';
 
@@ -123,15 +124,7 @@ export async function listRecentServiceDurations(db: Db, siteId: string, sinceIs
   });
 }
 
-export interface WaitAccuracyRow {
-  visitId: string;
-  ticketNumber: string;
-  checkedInAt: string;
-  estimatedSeconds: number | null;
-  lowSeconds: number | null;
-  highSeconds: number | null;
-  actualSeconds: number | null;
-}
+export type WaitAccuracyRow = WaitAccuracyPoint;
 
 export async function listWaitAccuracy(db: Db, siteId: string, serviceDay: string): Promise<WaitAccuracyRow[]> {
   const rows = await db

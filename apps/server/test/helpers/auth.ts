@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../src/db/connection.ts';
-import { createAccount, createDeviceWithToken } from '../../src/auth/demo-access.ts';
+import { createAccount } from '../../src/auth/create-account.ts';
+import { createDeviceWithToken } from '../../src/auth/demo-access.ts';
 import { sessionCookieName } from '../../src/auth/session-cookie.ts';
 import { createSession } from '../../src/auth/session-store.ts';
 import { csrfTokenFor } from '../../src/auth/tokens.ts';
