@@ -15,6 +15,8 @@ import { parseClientMessage } from './client-messages.ts';
 const maxReplayEvents = 500;
 /** Dead connections (vanished without a close) are found by missed pings within this interval. */
 const heartbeatMs = 30_000;
+/** The longest delay setTimeout honours. */
+const maxTimerMs = 2_147_483_647;
 
 export interface LiveRouteDeps {
   db: Db;
@@ -80,11 +82,18 @@ export async function registerLiveRoute(app: FastifyInstance, deps: LiveRouteDep
     const principal = request.principal!;
     const release = deps.connections.add(principal, socket);
     // A session ends at its expiry even for a console left open: the socket must not outlive it.
-    const sessionEnd =
-      principal.kind === 'user' && principal.expiresAt
-        ? setTimeout(() => socket.close(credentialRevokedCode, 'session expired'), Math.max(0, Date.parse(principal.expiresAt) - deps.now().getTime()))
-        : undefined;
-    sessionEnd?.unref();
+    let sessionEnd: NodeJS.Timeout | undefined;
+    const closeAtExpiry = (expiresAtMs: number) => {
+      const left = expiresAtMs - deps.now().getTime();
+      if (left <= 0) return socket.close(credentialRevokedCode, 'session expired');
+      // setTimeout fires at once for delays past 2^31-1 ms (about 24.8 days): wait in steps.
+      sessionEnd =
+        left > maxTimerMs
+          ? setTimeout(() => closeAtExpiry(expiresAtMs), maxTimerMs)
+          : setTimeout(() => socket.close(credentialRevokedCode, 'session expired'), left);
+      sessionEnd.unref();
+    };
+    if (principal.kind === 'user' && principal.expiresAt) closeAtExpiry(Date.parse(principal.expiresAt));
     let subscriber: Subscriber | null = null;
     let alive = true;
     socket.on('pong', () => (alive = true));
