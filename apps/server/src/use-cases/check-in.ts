@@ -86,7 +86,6 @@ export async function checkInVisitor(deps: UseCaseDeps, command: CheckInCommand)
   const visitor = await completeIdentity(deps.db, command.visitor);
   const note = command.note?.trim() || null;
   const id = randomUUID();
-  const day = serviceDay(now, setup.site.timeZone);
   // The estimate recorded and shown is the queue's published "joining now" figure: what the kiosk
   // showed a moment ago, measured later against the real wait. Reading it before the transaction
   // keeps the estimator out of the write path; live per-visitor figures follow over the websocket.
@@ -94,6 +93,9 @@ export async function checkInVisitor(deps: UseCaseDeps, command: CheckInCommand)
 
   return commitChange(deps, async (trx, append, at) => {
     await rejectDuplicate(trx, command.siteId, visitor);
+    // The service day follows the check-in time itself, so a ticket taken at midnight is numbered
+    // in the day its check-in time says.
+    const day = serviceDay(new Date(at), setup.site.timeZone);
     const ticketNumber = formatTicketNumber(queue.prefix, await takeNextTicketCounter(trx, queue.id, day));
     await insertVisit(trx, {
       id,
