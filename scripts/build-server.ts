@@ -17,8 +17,10 @@ const external = Object.keys(serverPackage.dependencies).filter((name) => !name.
 export async function buildServerBundle(): Promise<string> {
   await build({
     absWorkingDir: rootDir,
-    entryPoints: ['apps/server/src/main.ts'],
-    outfile: 'apps/server/dist/main.mjs',
+    // The estimator runs in a worker thread; estimator-client.ts finds its bundle beside main.mjs.
+    entryPoints: { main: 'apps/server/src/main.ts', 'estimator-worker': 'apps/server/src/live/estimator-worker.ts' },
+    outdir: 'apps/server/dist',
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

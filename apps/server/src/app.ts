@@ -46,6 +46,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Least time between event-driven estimate recomputes of a site (default 500 ms; tests use 0). */
   estimateIntervalMs?: number;
+  /** Run the wait estimator in a worker thread (default); false keeps it on the main thread. */
+  estimatorThread?: boolean;
   /** Run the ITSM worker and periodic refreshes (off in tests that drive them by hand). */
   background?: boolean;
   /** Sign-in, rate limits and privacy; the defaults suit tests (random cookie secret, no SSO). */
@@ -94,7 +96,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const bus = createEventBus();
   const setups = createSiteSetupCache();
-  const estimates = createEstimateService({ db: deps.db, bus, now, setups, minIntervalMs: deps.estimateIntervalMs });
+  const estimates = createEstimateService({ db: deps.db, bus, now, setups, minIntervalMs: deps.estimateIntervalMs, thread: deps.estimatorThread });
+  // The estimator thread ends with the app, so tests and graceful shutdown leave nothing running.
+  app.addHook('onClose', async () => {
+    await estimates.close();
+  });
+  // A request still in flight when closing begins keeps its keep-alive connection open afterwards,
+  // and close() would wait the whole keep-alive timeout for it: answer such requests with
+  // "Connection: close" so the socket ends with the reply.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   const siteNames = new Map((await listSites(deps.db)).map((s) => [s.id, s.showNamesOnDisplay]));
   const connections = createLiveConnections();
   const retentionDays = security.retentionDays ?? 30;

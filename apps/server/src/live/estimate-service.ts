@@ -1,23 +1,32 @@
-import { estimateWaits, isOpenAt, type EstimatorTechnician } from '@walkup/domain';
+import { isOpenAt } from '@walkup/domain';
 import type { EstimatesPayload } from '@walkup/protocol';
 import type { Db } from '../db/connection.ts';
 import { listSitePresence } from '../queries/presence.ts';
 import type { SiteSetupCache } from '../queries/site-setup-cache.ts';
 import { listActiveVisitsForEstimates } from '../queries/visits.ts';
 import type { EventBus } from './event-bus.ts';
+import { createEstimatorThread, createInProcessEstimator, type Estimator } from './estimator-client.ts';
+import type { EstimateInputs } from './estimator-messages.ts';
 import { createSiteLearners } from './site-learners.ts';
 
 export type SiteEstimates = EstimatesPayload;
 
 export interface EstimateService {
-  /** Computes estimates reading through `db` (pass a transaction to include uncommitted changes). */
-  computeWithin(db: Db, siteId: string): Promise<SiteEstimates>;
+  /**
+   * The database part of an estimate: reads through `db` (a transaction keeps rows and `seq`
+   * consistent) and warms the site's learner on first use. Fast; no estimator work.
+   */
+  readInputs(db: Db, siteId: string): Promise<EstimateInputs>;
+  /** The CPU part, in the estimator thread: call it after the transaction, never inside one. */
+  compute(inputs: EstimateInputs): Promise<SiteEstimates>;
   /** Latest published estimates of a site, computing them if none yet. */
   current(siteId: string): Promise<SiteEstimates>;
   /** Called after each recompute that follows committed events (or the periodic tick). */
   onUpdate(listener: (siteId: string, estimates: SiteEstimates) => void): void;
   /** Recomputes every site that has listeners; time passing changes estimates too. */
   refreshAll(siteIds: readonly string[]): Promise<void>;
+  /** Stops the estimator thread (app close). */
+  close(): Promise<void>;
 }
 
 export interface EstimateServiceDeps {
@@ -31,58 +40,48 @@ export interface EstimateServiceDeps {
    * burst still ends with estimates that include its last event.
    */
   minIntervalMs?: number;
+  /** Run the estimator in a worker thread (default), or in process on the main thread. */
+  thread?: boolean;
 }
 
 export function createEstimateService(deps: EstimateServiceDeps): EstimateService {
   const minIntervalMs = deps.minIntervalMs ?? 500;
   const lastStartedAt = new Map<string, number>();
   const timers = new Map<string, NodeJS.Timeout>();
-  const learners = createSiteLearners(deps);
   const latest = new Map<string, SiteEstimates>();
   const listeners: Array<(siteId: string, estimates: SiteEstimates) => void> = [];
   const running = new Map<string, Promise<void>>();
   const dirty = new Set<string>();
 
-  async function computeWithin(db: Db, siteId: string): Promise<SiteEstimates> {
+  // The learners and sampled futures cost ~25% of a busy main thread; a worker gives them the second core.
+  const estimator: Estimator =
+    deps.thread === false ? createInProcessEstimator() : createEstimatorThread({ onLost: () => learners.forget() });
+  const learners = createSiteLearners({ now: deps.now, estimator });
+
+  async function readInputs(db: Db, siteId: string): Promise<EstimateInputs> {
     const setup = await deps.setups.get(db, siteId);
-    const [visits, presence, learner, seqRow] = await Promise.all([
+    const [visits, presence, seqRow] = await Promise.all([
       listActiveVisitsForEstimates(db, siteId),
       listSitePresence(db, siteId),
-      learners.forSite(db, setup),
       db.selectFrom('sites').select('event_seq').where('id', '=', siteId).executeTakeFirstOrThrow(),
+      learners.ensure(db, setup),
     ]);
     const now = deps.now();
-    const queueIdsOf = new Map(setup.technicians.map((t) => [t.id, t.queueIds]));
-    // The database says who is where now; the learner adds what it knows of each (free since, back from break).
-    const learned = learner.estimatorInput(now.getTime());
-    const learnedTechnicians = new Map(learned.technicians.map((t) => [t.id, t]));
-    const technicians: EstimatorTechnician[] = presence.map((p) => {
-      const known = learnedTechnicians.get(p.technicianId);
-      const current = visits.find((v) => v.technician_id === p.technicianId && (v.state === 'called' || v.state === 'in_service'));
-      return {
-        id: p.technicianId,
-        status: p.status,
-        queueIds: queueIdsOf.get(p.technicianId) ?? [],
-        current: current ? { categoryId: current.category_id, sinceMs: Date.parse(current.called_at ?? current.checked_in_at) } : null,
-        ...(known?.freeSinceMs !== undefined && !current ? { freeSinceMs: known.freeSinceMs } : {}),
-        ...(known?.returnsAtMs !== undefined && p.status === 'break' ? { returnsAtMs: known.returnsAtMs } : {}),
-      };
-    });
-    const waiting = visits
-      .filter((v) => v.state === 'waiting')
-      .map((v) => ({ id: v.id, queueId: v.queue_id, categoryId: v.category_id, priority: v.priority, checkedInAt: v.checked_in_at }));
-    const result = estimateWaits({
-      ...learned,
-      queueIds: setup.queues.map((q) => q.id),
-      technicians,
-      waiting,
-    });
     return {
+      siteId,
       seq: seqRow.event_seq,
-      queues: result.queues,
-      visits: result.visits,
+      nowMs: now.getTime(),
       open: isOpenAt(setup.site.openingHours, now, setup.site.timeZone),
+      queueIds: setup.queues.map((q) => q.id),
+      technicianQueues: setup.technicians.map((t) => [t.id, t.queueIds]),
+      presence: presence.map((p) => ({ technicianId: p.technicianId, status: p.status })),
+      visits,
     };
+  }
+
+  async function compute(inputs: EstimateInputs): Promise<SiteEstimates> {
+    const result = await estimator.estimate(inputs);
+    return { seq: inputs.seq, queues: result.queues, visits: result.visits, open: inputs.open };
   }
 
   async function recompute(siteId: string): Promise<void> {
@@ -95,7 +94,8 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
       do {
         dirty.delete(siteId);
         lastStartedAt.set(siteId, Date.now());
-        const estimates = await deps.db.transaction().execute((trx) => computeWithin(trx, siteId));
+        const inputs = await deps.db.transaction().execute((trx) => readInputs(trx, siteId));
+        const estimates = await compute(inputs);
         latest.set(siteId, estimates);
         for (const listener of listeners) listener(siteId, estimates);
       } while (dirty.has(siteId));
@@ -126,15 +126,16 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
 
   deps.bus.subscribe((events) => {
     const sites = new Set(events.map((e) => e.siteId));
-    // A failed recompute leaves the previous estimates in place; the next event or tick retries.
-    void learners
-      .observe(events)
-      .then(() => sites.forEach(recomputeSoon))
-      .catch(() => {});
+    // Posted before any later estimate request, so that estimate learns from these events.
+    learners.observe(events);
+    // After the publisher's own work (it may still be answering the committed requests); a failed
+    // recompute leaves the previous estimates in place, and the next event or tick retries.
+    queueMicrotask(() => sites.forEach(recomputeSoon));
   });
 
   return {
-    computeWithin,
+    readInputs,
+    compute,
     async current(siteId) {
       // Wait for a recompute in flight, so "current" reflects every committed event.
       await running.get(siteId);
@@ -149,5 +150,6 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
     async refreshAll(siteIds) {
       await Promise.all(siteIds.map((siteId) => recompute(siteId)));
     },
+    close: () => estimator.close(),
   };
 }

@@ -1,69 +1,83 @@
-import { WaitLearner, utcOffsetMinutes, type SiteEvent } from '@walkup/domain';
+import { utcOffsetMinutes, type SiteEvent } from '@walkup/domain';
 import type { Db } from '../db/connection.ts';
 import { listSiteEventsSince } from '../queries/events.ts';
 import type { SiteSetup } from '../queries/sites.ts';
+import type { Estimator } from './estimator-client.ts';
+import type { LearnerSetup } from './estimator-messages.ts';
 
 /** Learning looks back this far: long enough to know each category, short enough to be current. */
 const historyDays = 14;
 
-interface SiteLearner {
-  learner: WaitLearner;
-  lastSeq: number;
+/** A learner's configuration as plain data, since functions cannot cross into the estimator thread. */
+export function learnerSetupOf(setup: SiteSetup, now: Date): LearnerSetup {
+  return {
+    siteId: setup.site.id,
+    categoryServiceSeconds: setup.categories.map((c) => [c.id, c.expectedServiceSeconds]),
+    queueServiceSeconds: setup.queues.map((q) => {
+      const choices = setup.categories.filter((c) => c.queueId === q.id);
+      const mean = choices.length ? choices.reduce((sum, c) => sum + c.expectedServiceSeconds, 0) / choices.length : 600;
+      return [q.id, mean];
+    }),
+    technicianQueues: setup.technicians.map((t) => [t.id, t.queueIds]),
+    utcOffsetMinutes: utcOffsetMinutes(setup.site.timeZone, now),
+  };
 }
 
 /**
- * One WaitLearner per site, warmed from the site's recent event log and then fed every committed
- * event in order: the same learning code the replay benchmark scores.
+ * Keeps the estimator's per-site WaitLearners fed: the first use of a site reads its recent event
+ * log here (the database stays on the main thread) and sends it as the warm-up; every committed
+ * event then follows in order, the same learning code the replay benchmark scores.
  */
-export function createSiteLearners(deps: { db: Db; now: () => Date }) {
-  const learners = new Map<string, Promise<SiteLearner>>();
+export function createSiteLearners(deps: { now: () => Date; estimator: Estimator }) {
+  /** Sites whose learner exists in the estimator, or whose warm-up read is in flight. */
+  const warmUps = new Map<string, Promise<void>>();
+  /** Events committed while a site's warm-up read was in flight; sent after the warm-up. */
+  const held = new Map<string, SiteEvent[]>();
 
-  async function warmUp(db: Db, setup: SiteSetup): Promise<SiteLearner> {
-    const configured = new Map(setup.categories.map((c) => [c.id, c.expectedServiceSeconds]));
-    const queueConfigured = new Map(
-      setup.queues.map((q) => {
-        const choices = setup.categories.filter((c) => c.queueId === q.id);
-        const mean = choices.length ? choices.reduce((sum, c) => sum + c.expectedServiceSeconds, 0) / choices.length : 600;
-        return [q.id, mean];
-      }),
-    );
-    const queuesOf = new Map(setup.technicians.map((t) => [t.id, t.queueIds]));
-    const learner = new WaitLearner({
-      configuredServiceSeconds: (categoryId) => configured.get(categoryId) ?? 600,
-      configuredQueueServiceSeconds: (queueId) => queueConfigured.get(queueId) ?? 600,
-      configuredQueues: (technicianId) => queuesOf.get(technicianId),
-      utcOffsetMinutes: utcOffsetMinutes(setup.site.timeZone, deps.now()),
-    });
+  async function warmUp(db: Db, setup: SiteSetup): Promise<void> {
+    const siteId = setup.site.id;
     const since = new Date(deps.now().getTime() - historyDays * 86_400_000).toISOString();
-    let lastSeq = 0;
-    for (const event of await listSiteEventsSince(db, setup.site.id, since)) {
-      learner.observe(event);
-      lastSeq = event.seq;
-    }
-    return { learner, lastSeq };
+    const events = await listSiteEventsSince(db, siteId, since);
+    deps.estimator.warm(learnerSetupOf(setup, deps.now()), events);
+    // The estimator skips what the warm-up already included by sequence number.
+    const late = held.get(siteId) ?? [];
+    held.delete(siteId);
+    if (late.length > 0) deps.estimator.observe(late);
   }
 
   return {
-    /** The site's learner, warming it up on first use (reading through `db`, possibly a transaction). */
-    async forSite(db: Db, setup: SiteSetup): Promise<WaitLearner> {
-      let entry = learners.get(setup.site.id);
+    /** Warms the site's learner on first use, reading through `db` (possibly a transaction). */
+    ensure(db: Db, setup: SiteSetup): Promise<void> {
+      const siteId = setup.site.id;
+      let entry = warmUps.get(siteId);
       if (!entry) {
-        entry = warmUp(db, setup);
-        learners.set(setup.site.id, entry);
-        entry.catch(() => learners.delete(setup.site.id));
+        held.set(siteId, []);
+        const started = warmUp(db, setup);
+        entry = started;
+        warmUps.set(siteId, started);
+        started.catch(() => {
+          if (warmUps.get(siteId) !== started) return;
+          warmUps.delete(siteId);
+          held.delete(siteId);
+        });
       }
-      return (await entry).learner;
+      return entry;
     },
-    /** Feeds committed events; events the warm-up already read are skipped by sequence number. */
-    async observe(events: readonly SiteEvent[]): Promise<void> {
+    /** Passes committed events on; sites nobody asked about yet learn from the log when they are. */
+    observe(events: readonly SiteEvent[]): void {
+      const ready: SiteEvent[] = [];
       for (const event of events) {
-        const entry = learners.get(event.siteId);
-        if (!entry) continue;
-        const site = await entry;
-        if (event.seq <= site.lastSeq) continue;
-        site.learner.observe(event);
-        site.lastSeq = event.seq;
+        if (!warmUps.has(event.siteId)) continue;
+        const waiting = held.get(event.siteId);
+        if (waiting) waiting.push(event);
+        else ready.push(event);
       }
+      if (ready.length > 0) deps.estimator.observe(ready);
+    },
+    /** The estimator lost its learners (its thread died): every site warms up again on next use. */
+    forget(): void {
+      warmUps.clear();
+      held.clear();
     },
   };
 }

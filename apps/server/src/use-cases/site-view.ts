@@ -36,22 +36,25 @@ function toVisitView(row: VisitRow, audience: Audience, showNames: boolean): Act
   };
 }
 
-/** Reads a consistent view and its estimates in one transaction, so seq and rows match exactly. */
+/**
+ * Reads a consistent view and its estimate inputs in one transaction, so seq and rows match exactly;
+ * the estimator runs after the transaction, which never waits on the estimator thread.
+ */
 export async function loadSiteSnapshot(
   deps: Pick<UseCaseDeps, 'db' | 'estimates'>,
   siteId: string,
   audience: Audience,
 ): Promise<{ view: SiteView; estimates: SiteEstimates }> {
-  return deps.db.transaction().execute(async (trx: Db) => {
+  const { view, inputs } = await deps.db.transaction().execute(async (trx: Db) => {
     const setup = await loadSiteSetup(trx, siteId);
-    const [rows, presence, estimates] = await Promise.all([
+    const [rows, presence, inputs] = await Promise.all([
       listActiveVisitRows(trx, siteId),
       listSitePresence(trx, siteId),
-      deps.estimates.computeWithin(trx, siteId),
+      deps.estimates.readInputs(trx, siteId),
     ]);
     const view: SiteView = {
       siteId,
-      seq: estimates.seq,
+      seq: inputs.seq,
       queues: setup.queues.map((q) => ({ id: q.id, prefix: q.prefix, name: q.name })),
       desks: setup.desks.map((desk) => {
         const seated = presence.find((p) => p.deskId === desk.id && p.status !== 'off');
@@ -59,8 +62,9 @@ export async function loadSiteSnapshot(
       }),
       visits: rows.map((row) => toVisitView(row, audience, setup.site.showNamesOnDisplay)),
     };
-    return { view, estimates };
+    return { view, inputs };
   });
+  return { view, estimates: await deps.estimates.compute(inputs) };
 }
 
 /**

@@ -1,0 +1,104 @@
+import { Worker } from 'node:worker_threads';
+import type { SiteEvent } from '@walkup/domain';
+import { createEstimatorCore } from './estimator-core.ts';
+import type { EstimateInputs, EstimateResult, EstimatorReply, EstimatorRequest, LearnerSetup } from './estimator-messages.ts';
+
+/** The estimator as the main thread sees it, whether it runs in a worker or in process. */
+export interface Estimator {
+  warm(setup: LearnerSetup, events: SiteEvent[]): void;
+  observe(events: SiteEvent[]): void;
+  estimate(inputs: EstimateInputs): Promise<EstimateResult>;
+  close(): Promise<void>;
+}
+
+/** Same interface, same thread: for callers that cannot start a worker (buildApp `estimatorThread: false`). */
+export function createInProcessEstimator(): Estimator {
+  const core = createEstimatorCore();
+  return {
+    warm: (setup, events) => core.warm(setup, events),
+    observe: (events) => core.observe(events),
+    estimate: async (inputs) => core.estimate(inputs),
+    close: async () => {},
+  };
+}
+
+/**
+ * The esbuild bundle ships the worker as dist/estimator-worker.mjs beside main.mjs (build-server.ts).
+ * From sources (tsx, Vitest) this file is still .ts, and estimator-worker-tsx.mjs loads the .ts entry.
+ */
+function startWorker(): Worker {
+  const fromSources = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSources ? './estimator-worker-tsx.mjs' : './estimator-worker.mjs', import.meta.url);
+  // Profiling flags and the like stay with the main thread; source maps help the worker's stacks too.
+  const execArgv = process.execArgv.filter((arg) => arg === '--enable-source-maps');
+  return new Worker(entry, { execArgv });
+}
+
+/**
+ * Runs the estimator in a worker thread. If the thread dies, pending estimates fail, `onLost` is
+ * told (its learners are gone and must be warmed again) and the next message starts a new thread.
+ */
+export function createEstimatorThread(options: { onLost?: () => void } = {}): Estimator {
+  const pending = new Map<number, { resolve: (r: EstimateResult) => void; reject: (e: Error) => void }>();
+  let worker: Worker | null = null;
+  let nextId = 1;
+  let closing = false;
+
+  function settleAll(error: Error): void {
+    for (const request of pending.values()) request.reject(error);
+    pending.clear();
+  }
+
+  function start(): Worker {
+    const started = startWorker();
+    // Idle, the thread must not keep the process (or a test file) alive; it is referenced while a reply is due.
+    started.unref();
+    started.on('message', (reply: EstimatorReply) => {
+      const request = pending.get(reply.id);
+      if (!request) return;
+      pending.delete(reply.id);
+      if (pending.size === 0) started.unref();
+      if (reply.ok) request.resolve(reply.result);
+      else request.reject(new Error(reply.error));
+    });
+    started.on('error', (error) => settleAll(error));
+    started.on('exit', (code) => {
+      if (worker === started) worker = null;
+      settleAll(new Error(`estimator thread exited (code ${code})`));
+      if (!closing) options.onLost?.();
+    });
+    return started;
+  }
+
+  function post(message: EstimatorRequest): Worker {
+    if (closing) throw new Error('estimator closed');
+    worker ??= start();
+    worker.postMessage(message);
+    return worker;
+  }
+
+  return {
+    // Events committed while the app closes have nobody left to estimate for.
+    warm: (setup, events) => void (closing || post({ type: 'warm', setup, events })),
+    observe: (events) => void (closing || post({ type: 'observe', events })),
+    estimate(inputs) {
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        try {
+          post({ type: 'estimate', id, inputs }).ref();
+        } catch (error) {
+          pending.delete(id);
+          reject(error as Error);
+        }
+      });
+    },
+    async close() {
+      closing = true;
+      const running = worker;
+      worker = null;
+      if (running) await running.terminate();
+      settleAll(new Error('estimator closed'));
+    },
+  };
+}
