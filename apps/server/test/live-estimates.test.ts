@@ -73,3 +73,23 @@ describe('estimate recomputes under a burst', () => {
     }
   });
 });
+
+describe('estimator in process', () => {
+  it('gives the same kind of estimates without the worker thread (buildApp estimatorThread: false)', async () => {
+    const inProcess = await createTestApp({ estimatorThread: false });
+    try {
+      await seatTechnician(inProcess.app, demo.alex, demo.desk1);
+      inProcess.clock.advance(1);
+      await checkIn(inProcess.app, demo.softwareChoice, { kind: 'guest', name: 'First' });
+      inProcess.clock.advance(1);
+      const second = (await checkIn(inProcess.app, demo.softwareChoice, { kind: 'guest', name: 'Second' })).json();
+      const state = (await inProcess.as.alex.inject({ url: `/api/sites/${demo.site}/state?audience=staff` })).json();
+      const estimate = state.view.estimates.visits[second.id];
+      // Software install is configured at 600 s; the second visitor waits for the first one.
+      expect(estimate.expectedSeconds).toBeGreaterThan(300);
+      expect(estimate.expectedSeconds).toBeLessThan(1200);
+    } finally {
+      await inProcess.close();
+    }
+  });
+});

@@ -37,7 +37,7 @@ export function callersFor(app: FastifyInstance): Record<CallerName, Caller> {
 }
 
 export async function createTestApp(
-  options: { itsmAdapterFor?: (siteId: string) => ItsmAdapter; background?: boolean; security?: SecurityDeps; estimateIntervalMs?: number } = {},
+  options: { itsmAdapterFor?: (siteId: string) => ItsmAdapter; background?: boolean; security?: SecurityDeps; estimateIntervalMs?: number; estimatorThread?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createClock();
@@ -49,6 +49,7 @@ export async function createTestApp(
     security: options.security,
     // Tests read estimates right after each change; the production throttle has its own test.
     estimateIntervalMs: options.estimateIntervalMs ?? 0,
+    estimatorThread: options.estimatorThread,
   });
   await app.ready();
   const as = Object.fromEntries(await Promise.all(callerNames.map(async (name) => [name, await createCaller(app, database.db, name)]))) as Record<CallerName, Caller>;
