@@ -26,7 +26,9 @@ import { createEventBus, type EventBus } from './live/event-bus.ts';
 import { createEstimateService, type EstimateService } from './live/estimate-service.ts';
 import { createSiteSetupCache } from './queries/site-setup-cache.ts';
 import { createGroupCommitter } from './db/group-commit.ts';
+import { walFlusherFor } from './db/wal-flusher.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
+import { createLiveSiteViews, type LiveSiteViews } from './live/live-site-views.ts';
 import { registerLiveRoute } from './live/ws-route.ts';
 import { listSites } from './queries/sites.ts';
 import { deskRoutes } from './routes/desk-routes.ts';
@@ -71,7 +73,7 @@ export interface SecurityDeps {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    walkup: { bus: EventBus; estimates: EstimateService; hub: LiveHub; itsm: ReturnType<typeof createItsmDelivery>; connections: LiveConnections };
+    walkup: { bus: EventBus; estimates: EstimateService; views: LiveSiteViews; hub: LiveHub; itsm: ReturnType<typeof createItsmDelivery>; connections: LiveConnections };
   }
 }
 
@@ -96,7 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const bus = createEventBus();
   const setups = createSiteSetupCache();
-  const estimates = createEstimateService({ db: deps.db, bus, now, setups, minIntervalMs: deps.estimateIntervalMs, thread: deps.estimatorThread });
+  // Subscribed first: every later listener of a commit finds the sites' views already up to date.
+  const views = createLiveSiteViews({ db: deps.db, bus });
+  const estimates = createEstimateService({ db: deps.db, bus, now, setups, views, minIntervalMs: deps.estimateIntervalMs, thread: deps.estimatorThread });
   // The estimator thread ends with the app, so tests and graceful shutdown leave nothing running.
   app.addHook('onClose', async () => {
     await estimates.close();
@@ -118,7 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const hub = createLiveHub({ bus, estimates, showNamesFor });
   const noop = createNoopAdapter();
   const itsm = createItsmDelivery({ db: deps.db, bus, adapterFor: deps.itsmAdapterFor ?? (() => noop), now, logger: app.log });
-  app.decorate('walkup', { bus, estimates, hub, itsm, connections });
+  app.decorate('walkup', { bus, estimates, views, hub, itsm, connections });
 
   installErrorHandler(app);
   await installSecurity(app, {
@@ -137,7 +141,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
 
-  const useCaseDeps: UseCaseDeps = { db: deps.db, bus, now, estimates, setups, commits: createGroupCommitter(deps.db) };
+  const flusher = await walFlusherFor(deps.db);
+  app.addHook('onClose', async () => flusher?.close());
+  const commits = createGroupCommitter(deps.db, {
+    flusher,
+    onStorageFailure: (err) => app.log.fatal({ err }, 'the disk refused to sync the database log: changes are refused until a restart'),
+  });
+  const useCaseDeps: UseCaseDeps = { db: deps.db, bus, now, estimates, setups, views, commits };
   const oidc = security.oidc ? createOidcClient(security.oidc, security.oidcFetch) : null;
   const authDeps: AuthDeps = { db: deps.db, now, connections, oidc, secureCookies: security.secureCookies ?? false };
   await app.register(async (api) => {
@@ -152,12 +162,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await deviceAdminRoutes(api, authDeps);
     await userAdminRoutes(api, authDeps);
     await auditRoutes(api, authDeps);
-    await privacyRoutes(api, authDeps);
+    await privacyRoutes(api, { ...authDeps, onErased: () => views.forget() });
     await siteSettingsRoutes(api, { ...authDeps, defaultRetentionDays: retentionDays, onShowNamesChanged: (siteId, show) => {
         siteNames.set(siteId, show);
         setups.invalidate(siteId);
       } });
-    await registerLiveRoute(api, { db: deps.db, hub, estimates, showNamesFor, connections, now });
+    await registerLiveRoute(api, { db: deps.db, hub, estimates, views, setups, showNamesFor, connections, now });
   });
   if (deps.rootDir) await serveFrontEnds(app, deps.rootDir);
 

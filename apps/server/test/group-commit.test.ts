@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { createGroupCommitter } from '../src/db/group-commit.ts';
+import { createWalFlusher, type WalFlusher } from '../src/db/wal-flusher.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 
 let database: TestDatabase;
@@ -15,7 +16,7 @@ const addDesk = (id: string) => async (trx: TestDatabase['db']) => {
 
 it('shares one transaction between changes that arrive together, and a failing one rolls back alone', async () => {
   const commits = createGroupCommitter(database.db);
-  const transactions = vi.spyOn(database.db, 'startTransaction');
+  const transactions = vi.spyOn(database.db, 'connection');
   const results = await Promise.allSettled([
     commits.run(addDesk('desk-a')),
     commits.run(async (trx) => {
@@ -39,4 +40,62 @@ it('answers only after the shared commit, and keeps going after a batch', async 
   expect(await database.db.selectFrom('desks').select('id').where('id', '=', 'desk-x').executeTakeFirst()).toEqual({ id: 'desk-x' });
   await expect(commits.run(addDesk('desk-x'))).rejects.toThrow(/UNIQUE/);
   expect(await commits.run(addDesk('desk-y'))).toBe('desk-y');
+});
+
+/** A flusher the test completes by hand, to see who is answered when. */
+function manualFlusher() {
+  const syncs: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  const flusher: WalFlusher = {
+    flush: () => new Promise<void>((resolve, reject) => syncs.push({ resolve, reject })),
+    close: async () => {},
+  };
+  return { flusher, syncs };
+}
+
+const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+it('answers only once the log is synced, in commit order, while the next batch already commits', async () => {
+  const { flusher, syncs } = manualFlusher();
+  const commits = createGroupCommitter(database.db, { flusher });
+  const answered: string[] = [];
+  const first = commits.run(addDesk('desk-1')).then((id) => answered.push(id));
+  await settled();
+  // Committed (a reader sees it) but not yet answered: its sync is still running.
+  expect(await database.db.selectFrom('desks').select('id').where('id', '=', 'desk-1').executeTakeFirst()).toEqual({ id: 'desk-1' });
+  const second = commits.run(addDesk('desk-2')).then((id) => answered.push(id));
+  await settled();
+  expect(syncs).toHaveLength(2);
+  expect(answered).toEqual([]);
+  syncs[0]!.resolve();
+  await first;
+  expect(answered).toEqual(['desk-1']);
+  syncs[1]!.resolve();
+  await second;
+  expect(answered).toEqual(['desk-1', 'desk-2']);
+});
+
+it('refuses every change after the disk failed to sync, since what is on disk is unknown', async () => {
+  const { flusher, syncs } = manualFlusher();
+  const failures: unknown[] = [];
+  const commits = createGroupCommitter(database.db, { flusher, onStorageFailure: (error) => failures.push(error) });
+  const first = commits.run(addDesk('desk-f'));
+  await settled();
+  syncs[0]!.reject(new Error('EIO'));
+  await expect(first).rejects.toThrow('EIO');
+  await expect(commits.run(addDesk('desk-g'))).rejects.toThrow('EIO');
+  expect(failures).toHaveLength(1);
+  expect(await database.db.selectFrom('desks').select('id').where('id', '=', 'desk-g').executeTakeFirst()).toBeUndefined();
+});
+
+it('syncs the real WAL of a database file, and shares one sync between callers that arrive together', async () => {
+  const flusher = createWalFlusher(`${database.file}-wal`);
+  const commits = createGroupCommitter(database.db, { flusher });
+  await Promise.all([commits.run(addDesk('desk-w1')), commits.run(addDesk('desk-w2'))]);
+  const [a, b, c] = [flusher.flush(), flusher.flush(), flusher.flush()];
+  expect(b).toBe(c);
+  expect(a).not.toBe(b);
+  await Promise.all([a, b, c]);
+  await flusher.close();
+  // A database without a WAL file has nothing to sync.
+  await expect(createWalFlusher(`${database.file}-missing-wal`).flush()).resolves.toBeUndefined();
 });

@@ -13,3 +13,19 @@ export function cachedDateTimeFormat(locale: string, options: Intl.DateTimeForma
   }
   return formatter;
 }
+
+const minuteMemos = new Map<string, { minute: number; value: unknown }>();
+
+/**
+ * Local dates and clock times change only at whole minutes in every time zone in use today, and the
+ * hot paths (each check-in, each estimate) ask the same zone many times a minute: formatting with
+ * Intl costs more than the rest of the check-in's domain logic, so the last answer per question is kept.
+ */
+export function sameMinute<T>(key: string, instant: Date, compute: () => T): T {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const memo = minuteMemos.get(key);
+  if (memo && memo.minute === minute) return memo.value as T;
+  const value = compute();
+  minuteMemos.set(key, { minute, value });
+  return value;
+}

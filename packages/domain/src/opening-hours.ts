@@ -1,4 +1,4 @@
-import { cachedDateTimeFormat } from './intl-cache.ts';
+import { cachedDateTimeFormat, sameMinute } from './intl-cache.ts';
 
 /** Opening hours per weekday in the site's time zone, e.g. { mon: [['08:00', '12:00'], ['13:00', '17:30']] }. */
 export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -6,6 +6,10 @@ export type Weekday = (typeof weekdays)[number];
 export type OpeningHours = Partial<Record<Weekday, Array<[string, string]>>>;
 
 function localWeekdayAndMinutes(instant: Date, timeZone: string): { day: Weekday; minutes: number } {
+  return sameMinute(`weekday-minutes|${timeZone}`, instant, () => formatWeekdayAndMinutes(instant, timeZone));
+}
+
+function formatWeekdayAndMinutes(instant: Date, timeZone: string): { day: Weekday; minutes: number } {
   const parts = cachedDateTimeFormat('en-US', {
     timeZone,
     weekday: 'short',

@@ -1,5 +1,5 @@
 import type { ItsmSyncState, PresenceStatus, SiteEvent } from './events.ts';
-import type { VisitorIdentity } from './visit.ts';
+import { publicVisitorLabel, type VisitorIdentity } from './visit.ts';
 import type { VisitState } from './visit-state.ts';
 import { isActive } from './visit-state.ts';
 import { compareForCalling } from './call-policy.ts';
@@ -159,4 +159,18 @@ export function positionInQueue(view: SiteView, visitId: string): number | null 
   const visit = view.visits.find((v) => v.id === visitId);
   if (!visit || !isActive(visit.state) || visit.state !== 'waiting') return null;
   return waitingInQueue(view, visit.queueId).findIndex((v) => v.id === visitId) + 1;
+}
+
+/**
+ * The same view for public screens (wall displays, kiosks): no identities, notes or ITSM details,
+ * and at most "Marie D." as a name when the site allows names on displays.
+ */
+export function publicSiteView(view: SiteView, showNames: boolean): SiteView {
+  return {
+    ...view,
+    visits: view.visits.map(({ visitor, note: _note, itsm: _itsm, ...visit }) => ({
+      ...visit,
+      visitorName: visitor ? publicVisitorLabel(visitor, showNames) : null,
+    })),
+  };
 }

@@ -1,7 +1,11 @@
-import { cachedDateTimeFormat } from './intl-cache.ts';
+import { cachedDateTimeFormat, sameMinute } from './intl-cache.ts';
 
 /** Minutes to add to UTC to get local time in `timeZone` at `instant` (e.g. +60 for Paris in winter). */
 export function utcOffsetMinutes(timeZone: string, instant: Date): number {
+  return sameMinute(`utc-offset|${timeZone}`, instant, () => formatUtcOffset(timeZone, instant));
+}
+
+function formatUtcOffset(timeZone: string, instant: Date): number {
   const parts = cachedDateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',

@@ -14,6 +14,13 @@ describe('ticket numbering', () => {
     expect(serviceDay(new Date('2026-11-23T13:30:00Z'), 'Australia/Sydney')).toBe('2026-11-24');
   });
 
+  it('changes day at the first second of local midnight, however often it was asked the minute before', () => {
+    for (const second of [0, 20, 59]) expect(serviceDay(new Date(`2026-11-23T22:59:${String(second).padStart(2, "0")}Z`), 'Europe/Paris')).toBe('2026-11-23');
+    expect(serviceDay(new Date('2026-11-23T23:00:00Z'), 'Europe/Paris')).toBe('2026-11-24');
+    expect(isOpenAt({ mon: [['08:00', '12:00']] }, new Date('2026-11-23T10:59:59Z'), 'Europe/Paris')).toBe(true);
+    expect(isOpenAt({ mon: [['08:00', '12:00']] }, new Date('2026-11-23T11:00:00Z'), 'Europe/Paris')).toBe(false);
+  });
+
   it('follows daylight saving changes', () => {
     // Paris leaves summer time on 2026-10-25: midnight is 22:00 UTC before, 23:00 UTC after.
     expect(serviceDay(new Date('2026-10-24T22:30:00Z'), 'Europe/Paris')).toBe('2026-10-25');

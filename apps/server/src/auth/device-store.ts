@@ -3,16 +3,45 @@ import { withAuthTables, type AuthDevicesTable, type AuthPairingCodesTable } fro
 import type { Principal } from './principal.ts';
 import { hashToken } from './tokens.ts';
 
+/**
+ * Kiosks and displays send their token with every request, and its lookup was a noticeable part of a
+ * check-in. Known devices are remembered briefly per database; revoking through this module forgets
+ * them at once, and the time limit bounds how long a revocation made elsewhere (another instance)
+ * takes to apply.
+ */
+const knownDevices = new WeakMap<Db, { generation: number; devices: Map<string, { principal: Principal; until: number }> }>();
+const knownDeviceMs = 5_000;
+
+function knownDevicesOf(db: Db) {
+  let known = knownDevices.get(db);
+  if (!known) knownDevices.set(db, (known = { generation: 0, devices: new Map() }));
+  return known;
+}
+
+/** Forgets every remembered device; a lookup already in flight will not remember its answer either. */
+function forgetKnownDevices(db: Db): void {
+  const known = knownDevicesOf(db);
+  known.generation += 1;
+  known.devices.clear();
+}
+
 /** The enrolled device behind a bearer token, or null when unknown or revoked. */
 export async function principalOfDeviceToken(db: Db, token: string): Promise<Principal | null> {
+  const tokenHash = hashToken(token);
+  const known = knownDevicesOf(db);
+  const remembered = known.devices.get(tokenHash);
+  if (remembered && remembered.until > Date.now()) return remembered.principal;
+  const generation = known.generation;
   const row = await withAuthTables(db)
     .selectFrom('auth_devices')
     .select(['id', 'site_id', 'role', 'name'])
-    .where('token_hash', '=', hashToken(token))
+    .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
-  return { kind: 'device', role: row.role, deviceId: row.id, name: row.name, siteIds: [row.site_id] };
+  const principal: Principal = { kind: 'device', role: row.role, deviceId: row.id, name: row.name, siteIds: [row.site_id] };
+  if (known.generation === generation) known.devices.set(tokenHash, { principal, until: Date.now() + knownDeviceMs });
+  return principal;
 }
 
 export async function insertDevice(db: Db, row: Omit<AuthDevicesTable, 'last_seen_at' | 'revoked_at'>): Promise<void> {
@@ -33,7 +62,9 @@ export async function findDevice(db: Db, deviceId: string) {
 }
 
 export async function markDeviceRevoked(db: Db, deviceId: string, at: string): Promise<boolean> {
+  forgetKnownDevices(db);
   const result = await withAuthTables(db).updateTable('auth_devices').set({ revoked_at: at }).where('id', '=', deviceId).where('revoked_at', 'is', null).executeTakeFirst();
+  forgetKnownDevices(db);
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from './connection.ts';
+import type { WalFlusher } from './wal-flusher.ts';
 
 interface PendingWork<T> {
   work: (trx: Db) => Promise<T>;
@@ -6,22 +8,38 @@ interface PendingWork<T> {
   reject: (error: unknown) => void;
 }
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 /** Enough to amortise an fsync; small enough that one batch never holds the database for long. */
 const maxBatch = 64;
+
+export interface GroupCommitOptions {
+  /**
+   * Makes the WAL durable off the main thread. With it, a batch commits without SQLite's own fsync
+   * (synchronous=NORMAL for that COMMIT only) and its callers are answered once the flusher's sync
+   * is done; meanwhile the next batch already runs. Without it (in-memory databases), every COMMIT
+   * fsyncs as the connection's synchronous=FULL says.
+   */
+  flusher?: WalFlusher | null;
+  /** A failed sync leaves unknown what is on disk: the committer stops taking changes and says so here. */
+  onStorageFailure?: (error: unknown) => void;
+}
 
 /**
  * Group commit: changes that arrive together share one database transaction and so one fsync, each
  * inside its own savepoint so that one failing change rolls back alone. Callers are answered only
- * after the shared COMMIT returned, so an acknowledgement still means "on disk".
+ * once the commit is on disk, so an acknowledgement still means "on disk", and in commit order.
  *
  * A batch starts on setImmediate: the requests that reached the server while the previous commit
  * was flushing get parsed and queued first, which is what makes batches form under load while
  * adding no delay when the server is idle.
  */
-export function createGroupCommitter(db: Db) {
+export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}) {
+  const flusher = options.flusher ?? null;
   const queue: Array<PendingWork<unknown>> = [];
   let scheduled = false;
   let running = false;
+  let storageFailure: unknown = null;
 
   function schedule(): void {
     if (scheduled || running || queue.length === 0) return;
@@ -32,44 +50,70 @@ export function createGroupCommitter(db: Db) {
     });
   }
 
+  /** Runs the batch in one transaction on one connection; the pragmas cannot leak to other queries. */
+  async function commitBatch(batch: Array<PendingWork<unknown>>): Promise<Outcome[]> {
+    return db.connection().execute(async (conn) => {
+      const outcomes: Outcome[] = [];
+      // SQLite refuses to change the safety level inside a transaction: set it around this one.
+      if (flusher) await sql`pragma synchronous = normal`.execute(conn);
+      try {
+        await sql`begin`.execute(conn);
+        try {
+          for (const [index, item] of batch.entries()) {
+            const savepoint = sql.raw(`change_${index}`);
+            await sql`savepoint ${savepoint}`.execute(conn);
+            try {
+              const value = await item.work(conn);
+              await sql`release ${savepoint}`.execute(conn);
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              await sql`rollback to ${savepoint}`.execute(conn);
+              await sql`release ${savepoint}`.execute(conn);
+              outcomes.push({ ok: false, error });
+            }
+          }
+          await sql`commit`.execute(conn);
+        } catch (error) {
+          await sql`rollback`.execute(conn).catch(() => {});
+          throw error;
+        }
+      } finally {
+        if (flusher) await sql`pragma synchronous = full`.execute(conn);
+      }
+      return outcomes;
+    });
+  }
+
   async function runBatch(): Promise<void> {
     running = true;
     const batch = queue.splice(0, maxBatch);
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    let commitError: unknown = null;
-    try {
-      const trx = await db.startTransaction().execute();
+    let outcomes: Outcome[] = [];
+    let failure: unknown = storageFailure;
+    let durable: Promise<void> = Promise.resolve();
+    if (failure === null) {
       try {
-        for (const [index, item] of batch.entries()) {
-          const name = `change_${index}`;
-          const savepoint = await trx.savepoint(name).execute();
-          try {
-            const value = await item.work(savepoint);
-            await savepoint.releaseSavepoint(name).execute();
-            outcomes.push({ ok: true, value });
-          } catch (error) {
-            await savepoint.rollbackToSavepoint(name).execute();
-            await savepoint.releaseSavepoint(name).execute();
-            outcomes.push({ ok: false, error });
-          }
-        }
-        await trx.commit().execute();
+        outcomes = await commitBatch(batch);
+        if (flusher) durable = flusher.flush();
       } catch (error) {
-        await trx.rollback().execute().catch(() => {});
-        throw error;
+        failure = error;
       }
+    }
+    running = false;
+    // The next batch runs while this one's sync is in flight: that overlap is the point of the flusher.
+    schedule();
+    try {
+      await durable;
     } catch (error) {
-      commitError = error;
-    } finally {
-      running = false;
+      failure = error;
+      storageFailure ??= error;
+      options.onStorageFailure?.(error);
     }
     batch.forEach((item, index) => {
       const outcome = outcomes[index];
-      if (commitError !== null || !outcome) item.reject(commitError ?? new Error('change not applied'));
+      if (failure !== null || !outcome) item.reject(failure ?? new Error('change not applied'));
       else if (outcome.ok) item.resolve(outcome.value);
       else item.reject(outcome.error);
     });
-    schedule();
   }
 
   return {

@@ -1,24 +1,18 @@
-import { isOpenAt } from '@walkup/domain';
+import { isOpenAt, type SiteView } from '@walkup/domain';
 import type { EstimatesPayload } from '@walkup/protocol';
 import type { Db } from '../db/connection.ts';
-import { listSitePresence } from '../queries/presence.ts';
 import type { SiteSetupCache } from '../queries/site-setup-cache.ts';
-import { listActiveVisitsForEstimates } from '../queries/visits.ts';
 import type { EventBus } from './event-bus.ts';
 import { createEstimatorThread, createInProcessEstimator, type Estimator } from './estimator-client.ts';
 import type { EstimateInputs } from './estimator-messages.ts';
+import type { LiveSiteViews } from './live-site-views.ts';
 import { createSiteLearners } from './site-learners.ts';
 
 export type SiteEstimates = EstimatesPayload;
 
 export interface EstimateService {
-  /**
-   * The database part of an estimate: reads through `db` (a transaction keeps rows and `seq`
-   * consistent) and warms the site's learner on first use. Fast; no estimator work.
-   */
-  readInputs(db: Db, siteId: string): Promise<EstimateInputs>;
-  /** The CPU part, in the estimator thread: call it after the transaction, never inside one. */
-  compute(inputs: EstimateInputs): Promise<SiteEstimates>;
+  /** Estimates for exactly this state of the site: the latest ones if they are of its `seq`. */
+  forView(view: SiteView): Promise<SiteEstimates>;
   /** Latest published estimates of a site, computing them if none yet. */
   current(siteId: string): Promise<SiteEstimates>;
   /** Called after each recompute that follows committed events (or the periodic tick). */
@@ -34,6 +28,8 @@ export interface EstimateServiceDeps {
   bus: EventBus;
   now: () => Date;
   setups: SiteSetupCache;
+  /** The sites' current state, kept from the event log: an estimate reads no rows. */
+  views: LiveSiteViews;
   /**
    * Least time between two recomputes of one site triggered by events. Under a burst of check-ins
    * the estimator then runs a few times a second per site instead of once per event, and every
@@ -58,28 +54,34 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
     deps.thread === false ? createInProcessEstimator() : createEstimatorThread({ onLost: () => learners.forget() });
   const learners = createSiteLearners({ now: deps.now, estimator });
 
-  async function readInputs(db: Db, siteId: string): Promise<EstimateInputs> {
-    const setup = await deps.setups.get(db, siteId);
-    const [visits, presence, seqRow] = await Promise.all([
-      listActiveVisitsForEstimates(db, siteId),
-      listSitePresence(db, siteId),
-      db.selectFrom('sites').select('event_seq').where('id', '=', siteId).executeTakeFirstOrThrow(),
-      learners.ensure(db, setup),
-    ]);
+  /** What one estimate needs: the site's state as the log says (a view) plus its configuration. */
+  async function inputsOf(view: SiteView): Promise<EstimateInputs> {
+    const setup = await deps.setups.get(deps.db, view.siteId);
+    await learners.ensure(deps.db, setup);
     const now = deps.now();
     return {
-      siteId,
-      seq: seqRow.event_seq,
+      siteId: view.siteId,
+      seq: view.seq,
       nowMs: now.getTime(),
       open: isOpenAt(setup.site.openingHours, now, setup.site.timeZone),
       queueIds: setup.queues.map((q) => q.id),
       technicianQueues: setup.technicians.map((t) => [t.id, t.queueIds]),
-      presence: presence.map((p) => ({ technicianId: p.technicianId, status: p.status })),
-      visits,
+      presence: view.desks.flatMap((d) => (d.technicianId ? [{ technicianId: d.technicianId, status: d.status }] : [])),
+      visits: view.visits.map((v) => ({
+        id: v.id,
+        queue_id: v.queueId,
+        category_id: v.categoryId,
+        priority: v.priority,
+        state: v.state,
+        checked_in_at: v.checkedInAt,
+        called_at: v.calledAt,
+        technician_id: v.technicianId,
+      })),
     };
   }
 
-  async function compute(inputs: EstimateInputs): Promise<SiteEstimates> {
+  async function compute(view: SiteView): Promise<SiteEstimates> {
+    const inputs = await inputsOf(view);
     const result = await estimator.estimate(inputs);
     return { seq: inputs.seq, queues: result.queues, visits: result.visits, open: inputs.open };
   }
@@ -94,8 +96,7 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
       do {
         dirty.delete(siteId);
         lastStartedAt.set(siteId, Date.now());
-        const inputs = await deps.db.transaction().execute((trx) => readInputs(trx, siteId));
-        const estimates = await compute(inputs);
+        const estimates = await compute(await deps.views.view(siteId));
         latest.set(siteId, estimates);
         for (const listener of listeners) listener(siteId, estimates);
       } while (dirty.has(siteId));
@@ -134,8 +135,11 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
   });
 
   return {
-    readInputs,
-    compute,
+    async forView(view) {
+      await running.get(view.siteId)?.catch(() => {});
+      const latestOfSite = latest.get(view.siteId);
+      return latestOfSite?.seq === view.seq ? latestOfSite : compute(view);
+    },
     async current(siteId) {
       // Wait for a recompute in flight, so "current" reflects every committed event.
       await running.get(siteId);

@@ -45,10 +45,10 @@ export function createLiveHub(deps: { bus: EventBus; estimates: EstimateService;
     subscriber.socket.send(text);
   }
 
-  function broadcast(siteId: string, audience: Audience, message: ServerMessage, seq: number): void {
+  function broadcast(siteId: string, audience: Audience, message: ServerMessage | string, seq: number): void {
     const members = channels.get(key(siteId, audience));
     if (!members || members.size === 0) return;
-    const text = JSON.stringify(message);
+    const text = typeof message === 'string' ? message : JSON.stringify(message);
     for (const subscriber of members) deliver(subscriber, text, seq);
   }
 
@@ -69,10 +69,12 @@ export function createLiveHub(deps: { bus: EventBus; estimates: EstimateService;
 
   deps.bus.subscribe(publishEvents);
   deps.estimates.onUpdate((siteId, estimates) => {
-    const message: ServerMessage = { type: 'estimates', ...estimates };
+    if (!channels.get(key(siteId, 'staff'))?.size && !channels.get(key(siteId, 'public'))?.size) return;
+    // The same text for both audiences: estimates name no one.
+    const text = JSON.stringify({ type: 'estimates', ...estimates } satisfies ServerMessage);
     // Estimates carry no sequence of their own; 0 means "send after whatever is pending".
-    broadcast(siteId, 'staff', message, 0);
-    broadcast(siteId, 'public', message, 0);
+    broadcast(siteId, 'staff', text, 0);
+    broadcast(siteId, 'public', text, 0);
   });
 
   return {

@@ -9,6 +9,8 @@ import { listSiteEventsAfter } from '../queries/events.ts';
 import { loadSiteSnapshot, redactEventForPublic, type Audience } from '../use-cases/site-view.ts';
 import type { EstimateService } from './estimate-service.ts';
 import type { LiveHub, Subscriber } from './hub.ts';
+import type { LiveSiteViews } from './live-site-views.ts';
+import type { SiteSetupCache } from '../queries/site-setup-cache.ts';
 import { parseClientMessage } from './client-messages.ts';
 
 /** A client further behind than this gets a fresh snapshot instead of a long replay. */
@@ -22,6 +24,8 @@ export interface LiveRouteDeps {
   db: Db;
   hub: LiveHub;
   estimates: EstimateService;
+  views: LiveSiteViews;
+  setups: SiteSetupCache;
   showNamesFor: (siteId: string) => boolean;
   /** Sockets by credential, so revoking a device or signing out closes them at once. */
   connections: LiveConnections;

@@ -17,7 +17,8 @@ const PersonKey = Type.Object(
   { additionalProperties: false, minProperties: 1, maxProperties: 1 },
 );
 
-export async function privacyRoutes(root: FastifyInstance, deps: AuthDeps): Promise<void> {
+/** `onErased`: erasure rewrites rows without events, so in-memory views of sites must be read again. */
+export async function privacyRoutes(root: FastifyInstance, deps: AuthDeps & { onErased?: () => void }): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post(
@@ -45,6 +46,10 @@ export async function privacyRoutes(root: FastifyInstance, deps: AuthDeps): Prom
         response: { 200: Type.Object({ erasedVisits: Type.Integer() }), ...errorResponses },
       },
     },
-    async (request) => erasePersonData(deps, actorOf(request), request.body),
+    async (request) => {
+      const result = await erasePersonData(deps, actorOf(request), request.body);
+      deps.onErased?.();
+      return result;
+    },
   );
 }

@@ -50,31 +50,9 @@ export async function listActiveVisitRows(db: Db, siteId: string): Promise<Visit
     .execute();
 }
 
-/** Only what the wait estimator needs of the active visits of a site: it runs after every burst of events. */
-export async function listActiveVisitsForEstimates(db: Db, siteId: string) {
-  return db
-    .selectFrom('visits')
-    .select(['id', 'queue_id', 'category_id', 'priority', 'state', 'checked_in_at', 'called_at', 'technician_id'])
-    .where('site_id', '=', siteId)
-    .where('state', 'in', [...activeVisitStates])
-    .execute();
-}
-
 export async function listWaitingInQueues(db: Db, queueIds: readonly string[]): Promise<VisitRow[]> {
   if (queueIds.length === 0) return [];
   return db.selectFrom('visits').selectAll().where('queue_id', 'in', [...queueIds]).where('state', '=', 'waiting').execute();
-}
-
-/** 1-based place of a visitor who joined a queue at `checkedInAt` with `priority`, by the call order. */
-export async function countWaitingAhead(db: Db, queueId: string, priority: number, checkedInAt: string): Promise<number> {
-  const row = await db
-    .selectFrom('visits')
-    .select((eb) => eb.fn.countAll<number>().as('ahead'))
-    .where('queue_id', '=', queueId)
-    .where('state', '=', 'waiting')
-    .where((eb) => eb.or([eb('priority', '>', priority), eb.and([eb('priority', '=', priority), eb('checked_in_at', '<=', checkedInAt)])]))
-    .executeTakeFirstOrThrow();
-  return Number(row.ahead);
 }
 
 /** The visit a technician is currently calling or serving, if any. */

@@ -5,6 +5,7 @@ import {
   NotFoundError,
   formatTicketNumber,
   isOpenAt,
+  positionInQueue,
   serviceDay,
   type VisitorIdentity,
   type WaitEstimate,
@@ -12,7 +13,7 @@ import {
 import type { Db } from '../db/connection.ts';
 import { findDirectoryPerson } from '../queries/directory.ts';
 import { takeNextTicketCounter } from '../queries/ticket-counters.ts';
-import { countWaitingAhead, insertVisit } from '../queries/visits.ts';
+import { insertVisit } from '../queries/visits.ts';
 import { commitChange } from './commit-change.ts';
 import type { UseCaseDeps } from './deps.ts';
 
@@ -91,7 +92,7 @@ export async function checkInVisitor(deps: UseCaseDeps, command: CheckInCommand)
   // keeps the estimator out of the write path; live per-visitor figures follow over the websocket.
   const estimate = (await deps.estimates.current(command.siteId)).queues[queue.id] ?? null;
 
-  return commitChange(deps, async (trx, append, at) => {
+  const checkedIn = await commitChange(deps, async (trx, append, at) => {
     await rejectDuplicate(trx, command.siteId, visitor);
     // The service day follows the check-in time itself, so a ticket taken at midnight is numbered
     // in the day its check-in time says.
@@ -125,7 +126,10 @@ export async function checkInVisitor(deps: UseCaseDeps, command: CheckInCommand)
       visitId: id,
       data: { queueId: queue.id, categoryId: category.id, ticketNumber, priority: category.priority, checkedInAt: at, visitor, note },
     });
-    const position = await countWaitingAhead(trx, queue.id, category.priority, at);
-    return { id, ticketNumber, queueId: queue.id, position, estimate };
+    return { id, ticketNumber, queueId: queue.id, estimate };
   });
+  // The site's view already includes this check-in (it follows every commit); a visitor called in
+  // the meantime is at the head of nothing any more.
+  const position = positionInQueue(await deps.views.view(command.siteId), id) ?? 0;
+  return { ...checkedIn, position };
 }

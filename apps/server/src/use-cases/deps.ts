@@ -2,6 +2,7 @@ import type { Db } from '../db/connection.ts';
 import type { GroupCommitter } from '../db/group-commit.ts';
 import type { EventBus } from '../live/event-bus.ts';
 import type { EstimateService } from '../live/estimate-service.ts';
+import type { LiveSiteViews } from '../live/live-site-views.ts';
 import type { SiteSetupCache } from '../queries/site-setup-cache.ts';
 
 /** What every use case receives: the database, the bus that announces commits, a clock. */
@@ -11,6 +12,8 @@ export interface UseCaseDeps {
   now: () => Date;
   estimates: EstimateService;
   setups: SiteSetupCache;
+  /** Each site's current state, kept from the event log. */
+  views: LiveSiteViews;
   /** Shares transactions (and fsyncs) between changes that arrive together. */
   commits: GroupCommitter;
 }

@@ -38,6 +38,10 @@ export async function setTechnicianPresence(deps: UseCaseDeps, command: Presence
     if (previous && previous.siteId === command.siteId && previous.deskId === deskId && previous.status === command.status) {
       return { technicianId: command.technicianId, deskId, status: command.status, since: previous.since };
     }
+    // Moving to another site leaves the old one: its screens and estimates must see the desk freed.
+    if (previous && previous.siteId !== command.siteId && previous.status !== 'off') {
+      await append({ siteId: previous.siteId, type: 'technician.presence_changed', visitId: null, data: { technicianId: command.technicianId, deskId: null, status: 'off' } });
+    }
     await upsertPresence(trx, command.siteId, { technicianId: command.technicianId, deskId, status: command.status, since: at });
     await append({ siteId: command.siteId, type: 'technician.presence_changed', visitId: null, data: { technicianId: command.technicianId, deskId, status: command.status } });
     return { technicianId: command.technicianId, deskId, status: command.status, since: at };

@@ -1,0 +1,53 @@
+import type { ActiveVisitView, SiteView } from '@walkup/domain';
+import type { Db } from '../db/connection.ts';
+import type { VisitRow } from '../db/schema.ts';
+import { listSitePresence } from './presence.ts';
+import { loadSiteSetup } from './sites.ts';
+import { listActiveVisitRows, toVisit } from './visits.ts';
+
+function toStaffVisitView(row: VisitRow): ActiveVisitView {
+  const visit = toVisit(row);
+  return {
+    id: visit.id,
+    ticketNumber: visit.ticketNumber,
+    queueId: visit.queueId,
+    categoryId: visit.categoryId,
+    state: visit.state,
+    priority: visit.priority,
+    checkedInAt: visit.checkedInAt,
+    calledAt: visit.calledAt,
+    startedAt: visit.startedAt,
+    deskId: visit.deskId,
+    technicianId: visit.technicianId,
+    callCount: visit.callCount,
+    visitorName: visit.visitor.name ?? null,
+    visitor: visit.visitor,
+    note: visit.note,
+    itsm: { state: row.itsm_state as NonNullable<ActiveVisitView['itsm']>['state'], ticketNumber: row.itsm_ticket_number, ticketUrl: row.itsm_ticket_url, error: row.itsm_error },
+  };
+}
+
+/**
+ * A site's active visits, desks and event sequence as staff see them, read in one transaction so
+ * that `seq` and the rows agree exactly; later events apply on top of it by sequence number.
+ */
+export async function readSiteView(db: Db, siteId: string): Promise<SiteView> {
+  return db.transaction().execute(async (trx) => {
+    const setup = await loadSiteSetup(trx, siteId);
+    const [rows, presence, site] = await Promise.all([
+      listActiveVisitRows(trx, siteId),
+      listSitePresence(trx, siteId),
+      trx.selectFrom('sites').select('event_seq').where('id', '=', siteId).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      siteId,
+      seq: site.event_seq,
+      queues: setup.queues.map((q) => ({ id: q.id, prefix: q.prefix, name: q.name })),
+      desks: setup.desks.map((desk) => {
+        const seated = presence.find((p) => p.deskId === desk.id && p.status !== 'off');
+        return { id: desk.id, name: desk.name, technicianId: seated?.technicianId ?? null, status: seated?.status ?? 'off' };
+      }),
+      visits: rows.map(toStaffVisitView),
+    };
+  });
+}
