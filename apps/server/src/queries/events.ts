@@ -1,5 +1,6 @@
 import type { SiteEvent, SiteEventMap, SiteEventType } from '@walkup/domain';
 import type { Db } from '../db/connection.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
 import type { EventRow } from '../db/schema.ts';
 
 export function toSiteEvent(row: EventRow): SiteEvent {
@@ -13,6 +14,21 @@ export function toSiteEvent(row: EventRow): SiteEvent {
   } as SiteEvent;
 }
 
+const bumpSiteSequence = preparedQuery<{ siteId: string }, { event_seq: number }>((db, value) =>
+  db
+    .updateTable('sites')
+    .set((eb) => ({ event_seq: eb('event_seq', '+', 1) }))
+    .where('id', '=', value('siteId'))
+    .returning('event_seq'),
+);
+
+const insertEventRow = preparedQuery<Omit<EventRow, 'id'>, { id: number }>((db, value) =>
+  db
+    .insertInto('events')
+    .values({ site_id: value('site_id'), seq: value('seq'), type: value('type'), visit_id: value('visit_id'), at: value('at'), data: value('data') })
+    .returning('id'),
+);
+
 /**
  * Appends one event with the site's next sequence number. Must run inside the transaction that
  * makes the change it records, so the log and the state never disagree. Bumping a counter on the
@@ -22,17 +38,11 @@ export async function appendEvent<K extends SiteEventType>(
   trx: Db,
   event: { siteId: string; type: K; visitId: string | null; at: string; data: SiteEventMap[K] },
 ): Promise<SiteEvent & { id: number }> {
-  const { event_seq: seq } = await trx
-    .updateTable('sites')
-    .set((eb) => ({ event_seq: eb('event_seq', '+', 1) }))
-    .where('id', '=', event.siteId)
-    .returning('event_seq')
-    .executeTakeFirstOrThrow();
-  const { id } = await trx
-    .insertInto('events')
-    .values({ site_id: event.siteId, seq, type: event.type, visit_id: event.visitId, at: event.at, data: JSON.stringify(event.data) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const [site] = (await bumpSiteSequence(trx, { siteId: event.siteId })).rows;
+  if (!site) throw new Error(`no site '${event.siteId}' to append an event to`);
+  const seq = site.event_seq;
+  const data = JSON.stringify(event.data);
+  const { id } = (await insertEventRow(trx, { site_id: event.siteId, seq, type: event.type, visit_id: event.visitId, at: event.at, data })).rows[0]!;
   return { ...event, seq, id } as SiteEvent & { id: number };
 }
 

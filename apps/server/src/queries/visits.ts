@@ -1,6 +1,7 @@
 import { NotFoundError, activeVisitStates, type Visit, type VisitState } from '@walkup/domain';
 import type { WaitAccuracyPoint } from '@walkup/protocol';
 import type { Db } from '../db/connection.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
 import type { NewVisitRow, VisitRow } from '../db/schema.ts';
 
 export function toVisit(row: VisitRow): Visit {
@@ -30,8 +31,38 @@ export function toVisit(row: VisitRow): Visit {
   };
 }
 
-export async function insertVisit(trx: Db, row: NewVisitRow): Promise<void> {
-  await trx.insertInto('visits').values(row).execute();
+/** The columns a check-in sets; the others start empty. */
+const newVisitColumns = [
+  'id',
+  'site_id',
+  'queue_id',
+  'category_id',
+  'ticket_number',
+  'service_day',
+  'priority',
+  'state',
+  'visitor_kind',
+  'visitor_name',
+  'visitor_email',
+  'visitor_employee_id',
+  'visitor_badge_id',
+  'note',
+  'checked_in_at',
+  'call_count',
+  'estimate_at_join_seconds',
+  'estimate_at_join_low',
+  'estimate_at_join_high',
+  'itsm_state',
+] as const;
+
+export type NewVisit = Pick<NewVisitRow, (typeof newVisitColumns)[number]>;
+
+const insertVisitRow = preparedQuery<NewVisit, never>((db, value) =>
+  db.insertInto('visits').values(Object.fromEntries(newVisitColumns.map((column) => [column, value(column)])) as NewVisit),
+);
+
+export async function insertVisit(trx: Db, row: NewVisit): Promise<void> {
+  await insertVisitRow(trx, row);
 }
 
 export async function findVisitRow(db: Db, visitId: string): Promise<VisitRow> {
