@@ -1,25 +1,32 @@
 import type { WaitEstimate } from '../site-view.ts';
 import type { EstimatorInput } from './estimator-types.ts';
+import { AdaptiveInterval } from './adaptive-interval.ts';
+import { ExpertWeights } from './expert-weights.ts';
 import { FadingRegression } from './fading-regression.ts';
-import { highQuantile, lowQuantile } from './summarize-futures.ts';
 
 /**
  * Online recalibration of the sampled estimate against what really happened, learned only from
  * visitors already called. Why: the simulation is only as right as its picture of the desk, and some
  * of the desk is invisible to it (a technician "available" but on the phone, a routing rule the site
  * never told us). A linear fit from the simulated wait, and two visible signals of what it misses (see
- * QueueSignals), to the real one, with fading memory, corrects that offset; the range then comes from the recent spread of the real waits around
- * the line, scaled by the simulation's own spread (a split-conformal interval), so about 8 in 10
- * people really do fall inside it.
+ * QueueSignals), to the real one, with fading memory, corrects that offset.
+ *
+ * Each queue then weighs three forecasts by how well they did on its own called visitors (see
+ * ExpertWeights): its own fit (ridge toward the site's), the site's fit, and the mean of its recent real
+ * waits. Why: a fixed pull toward the site cannot suit both a busy queue (its own fit is better) and a
+ * queue with a few calls a day (its own fit is noise, and sometimes nothing beats its recent waits);
+ * the weights choose per queue from evidence, and a queue is then about as good as the best of the three.
+ * The range comes from AdaptiveInterval, so about 8 in 10 people really do fall inside it.
  */
 const forgetting = 0.999;
 /** Pseudo-observations pulling a young fit toward "the simulation is right" (and a queue toward the site). */
 const sitePriorWeight = 20;
 const queuePriorWeight = 200;
-const keepResiduals = 600;
 const minimumScaleSeconds = 10;
 /** Constant, simulated wait, head of line's wait so far, recent real waits: at first, the simulation alone. */
 const priorCoefficients = [0, 1, 0, 0];
+/** The forecasts each queue weighs: its own fit, the site's fit, its recent real waits. */
+const expertCount = 3;
 
 /**
  * What the desk shows about itself beyond the simulation's picture, read when a visitor joins. Why
@@ -30,7 +37,7 @@ const priorCoefficients = [0, 1, 0, 0];
 export interface QueueSignals {
   /** Seconds the longest-waiting visitor of the queue has waited so far. */
   headOfLineSeconds: number;
-  /** Mean real wait of the queue's recently called visitors. */
+  /** Mean real wait of the queue's recently called visitors (0 before any). */
   recentWaitSeconds: number;
 }
 
@@ -47,60 +54,106 @@ function features(rawSeconds: number, signals: QueueSignals): number[] {
   return [1, rawSeconds, signals.headOfLineSeconds, signals.recentWaitSeconds];
 }
 
+interface QueueModel {
+  fit: FadingRegression;
+  weights: ExpertWeights;
+}
+
+/** What a queue's forecasts need, solved once per record (apply runs for every visitor, every recompute). */
+interface Solved {
+  queue: number[];
+  site: number[];
+  weights: number[];
+}
+
 export class WaitCalibration {
   private readonly site = new FadingRegression(priorCoefficients.length, forgetting);
-  private readonly queues = new Map<string, FadingRegression>();
-  private readonly residuals: number[] = [];
-  private quantiles: { low: number; high: number } | null = null;
-  /** Solved coefficients per queue, until the next record. */
-  private readonly coefficients = new Map<string, number[]>();
+  private readonly queues = new Map<string, QueueModel>();
+  private readonly interval = new AdaptiveInterval();
+  private readonly solved = new Map<string, Solved>();
 
   /** Learns from one visitor: the raw simulated estimate made when they joined, and their real wait. */
   record(queueId: string, raw: WaitEstimate, actualSeconds: number, signals: QueueSignals = noSignals): void {
-    const calibrated = this.mean(queueId, raw.expectedSeconds, signals);
-    this.residuals.push((actualSeconds - calibrated) / scaleOf(raw));
-    if (this.residuals.length > keepResiduals) this.residuals.shift();
-    this.quantiles = null;
+    const forecasts = this.forecasts(queueId, raw.expectedSeconds, signals);
+    const expected = this.combine(queueId, forecasts);
+    this.interval.record(expected, scaleOf(raw), actualSeconds);
+    const queue = this.queue(queueId);
+    queue.weights.update(sleepingLosses(forecasts, this.solve(queueId).weights, actualSeconds));
     const x = features(raw.expectedSeconds, signals);
     this.site.add(x, actualSeconds);
-    let fit = this.queues.get(queueId);
-    if (!fit) this.queues.set(queueId, (fit = new FadingRegression(priorCoefficients.length, forgetting)));
-    fit.add(x, actualSeconds);
-    this.coefficients.clear();
+    queue.fit.add(x, actualSeconds);
+    this.solved.clear();
   }
 
   apply(queueId: string, raw: WaitEstimate | null, signals: QueueSignals = noSignals): WaitEstimate | null {
     if (!raw) return null;
-    const expected = this.mean(queueId, raw.expectedSeconds, signals);
-    if (this.residuals.length < 50) return { expectedSeconds: Math.round(expected), lowSeconds: raw.lowSeconds, highSeconds: raw.highSeconds };
-    const { low, high } = this.residualQuantiles();
-    const scale = scaleOf(raw);
-    return {
-      expectedSeconds: Math.round(expected),
-      lowSeconds: Math.round(Math.max(0, expected + low * scale)),
-      highSeconds: Math.round(Math.max(expected, expected + high * scale)),
-    };
+    const expected = this.combine(queueId, this.forecasts(queueId, raw.expectedSeconds, signals));
+    if (!this.interval.ready) return { expectedSeconds: Math.round(expected), lowSeconds: raw.lowSeconds, highSeconds: raw.highSeconds };
+    const { low, high } = this.interval.around(expected, scaleOf(raw));
+    return { expectedSeconds: Math.round(expected), lowSeconds: Math.round(low), highSeconds: Math.round(high) };
   }
 
-  private residualQuantiles(): { low: number; high: number } {
-    if (!this.quantiles) {
-      const sorted = [...this.residuals].sort((a, b) => a - b);
-      const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-      this.quantiles = { low: at(lowQuantile), high: at(highQuantile) };
-    }
-    return this.quantiles;
+  /** Current weights of the queue's own fit, the site's fit and its recent waits (they sum to 1). */
+  expertWeights(queueId: string): number[] {
+    return [...this.solve(queueId).weights];
   }
 
-  private mean(queueId: string, rawSeconds: number, signals: QueueSignals): number {
-    let beta = this.coefficients.get(queueId);
-    if (!beta) {
-      const site = this.site.coefficients(priorCoefficients, sitePriorWeight);
-      beta = this.queues.get(queueId)?.coefficients(site, queuePriorWeight) ?? site;
-      this.coefficients.set(queueId, beta);
-    }
+  /** The three forecasts; null for recent waits while the queue has none (or the signal is absent). */
+  private forecasts(queueId: string, rawSeconds: number, signals: QueueSignals): (number | null)[] {
+    const { queue, site } = this.solve(queueId);
     const x = features(rawSeconds, signals);
-    return Math.max(0, beta.reduce((sum, b, i) => sum + b * x[i]!, 0));
+    const line = (beta: number[]) => Math.max(0, beta.reduce((sum, b, i) => sum + b * x[i]!, 0));
+    return [line(queue), line(site), signals.recentWaitSeconds > 0 ? signals.recentWaitSeconds : null];
   }
+
+  private combine(queueId: string, forecasts: readonly (number | null)[]): number {
+    const { weights } = this.solve(queueId);
+    let sum = 0;
+    let weight = 0;
+    forecasts.forEach((f, i) => {
+      if (f === null) return;
+      sum += weights[i]! * f;
+      weight += weights[i]!;
+    });
+    // Only if the awake experts' weights all underflowed: fall back on the site's fit.
+    return weight > 0 ? sum / weight : forecasts[1]!;
+  }
+
+  private solve(queueId: string): Solved {
+    let found = this.solved.get(queueId);
+    if (!found) {
+      const site = this.site.coefficients(priorCoefficients, sitePriorWeight);
+      const model = this.queues.get(queueId);
+      const queue = model?.fit.coefficients(site, queuePriorWeight) ?? site;
+      const weights = model?.weights.weights() ?? new Array<number>(expertCount).fill(1 / expertCount);
+      this.solved.set(queueId, (found = { queue, site, weights }));
+    }
+    return found;
+  }
+
+  private queue(queueId: string): QueueModel {
+    let found = this.queues.get(queueId);
+    if (!found) this.queues.set(queueId, (found = { fit: new FadingRegression(priorCoefficients.length, forgetting), weights: new ExpertWeights(expertCount, forgetting) }));
+    return found;
+  }
+}
+
+/**
+ * Squared errors of the forecasts; an expert without a forecast is charged the weighted mean loss of
+ * the others (the "sleeping experts" convention of Freund, Schapire, Singer and Warmuth, 1997), so
+ * sitting out cannot earn it weight against them.
+ */
+function sleepingLosses(forecasts: readonly (number | null)[], weights: readonly number[], actualSeconds: number): number[] {
+  const losses = forecasts.map((f) => (f === null ? null : (f - actualSeconds) ** 2));
+  let sum = 0;
+  let weight = 0;
+  losses.forEach((loss, i) => {
+    if (loss === null) return;
+    sum += weights[i]! * loss;
+    weight += weights[i]!;
+  });
+  const awakeMean = weight > 0 ? sum / weight : Math.min(...losses.filter((l) => l !== null));
+  return losses.map((loss) => loss ?? awakeMean);
 }
 
 function scaleOf(raw: WaitEstimate): number {
