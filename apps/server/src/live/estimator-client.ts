@@ -77,15 +77,37 @@ export function createEstimatorThread(options: { onLost?: () => void } = {}): Es
     return worker;
   }
 
+  /**
+   * Committed events wait here until the end of the current task: a burst of commits crosses to the
+   * thread as one message instead of one per change. Any other message sends them first, so the
+   * thread still sees everything in commit order.
+   */
+  let unsent: SiteEvent[] = [];
+  function sendEvents(): void {
+    if (unsent.length === 0 || closing) return;
+    const events = unsent;
+    unsent = [];
+    post({ type: 'observe', events });
+  }
+
   return {
     // Events committed while the app closes have nobody left to estimate for.
-    warm: (setup, events) => void (closing || post({ type: 'warm', setup, events })),
-    observe: (events) => void (closing || post({ type: 'observe', events })),
+    warm(setup, events) {
+      if (closing) return;
+      sendEvents();
+      post({ type: 'warm', setup, events });
+    },
+    observe(events) {
+      if (closing) return;
+      if (unsent.length === 0) queueMicrotask(sendEvents);
+      unsent.push(...events);
+    },
     estimate(inputs) {
       return new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
         try {
+          sendEvents();
           post({ type: 'estimate', id, inputs }).ref();
         } catch (error) {
           pending.delete(id);
