@@ -10,14 +10,15 @@ import { fixed, machineLine, printTable, summarise } from './stats.ts';
  * Check-in throughput and latency: autocannon doing real check-ins across 100 sites and all their
  * categories, with display and console websockets connected, against a bare Fastify route doing one
  * better-sqlite3 insert with the same durability settings, measured in the same run.
- *   npm run bench:checkin [-- --seconds 10 --connections 10 --sites 100 --screens 200]
+ *   npm run bench:checkin [-- --seconds 5 --rounds 3 --connections 10 --sites 100 --screens 200]
  */
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
-const seconds = Number(args.get('seconds') ?? 10);
+const seconds = Number(args.get('seconds') ?? 5);
 const connections = Number(args.get('connections') ?? 10);
 const siteCount = Number(args.get('sites') ?? 100);
 const screenCount = Number(args.get('screens') ?? 200);
+const rounds = Number(args.get('rounds') ?? 3);
 
 const dir = makeTempDir('bench-checkin');
 const { file: seedFile, sites } = writeSeed(dir, { sites: siteCount, desksPerSite: 3 });
@@ -34,17 +35,26 @@ const nextCheckIn = () => {
   };
 };
 
-async function measureBare(): Promise<LoadResult> {
-  const server = await startServer({ entry: path.join(import.meta.dirname, 'bare-server.ts'), dir: path.join(dir, 'bare'), credentials: { devices: {}, technicians: {} } });
-  try {
-    await runPostLoad({ baseUrl: server.baseUrl, connections, durationSeconds: 2, next: nextCheckIn });
-    return await runPostLoad({ baseUrl: server.baseUrl, connections, durationSeconds: seconds, next: nextCheckIn });
-  } finally {
-    await server.stop();
-  }
+/** Round i's figures for each stack; the medians are reported. */
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+function medianLoad(results: LoadResult[]): LoadResult {
+  return {
+    requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+    p50: median(results.map((r) => r.p50)),
+    p99: median(results.map((r) => r.p99)),
+    max: median(results.map((r) => r.max)),
+    ok: results.reduce((sum, r) => sum + r.ok, 0),
+    failed: results.reduce((sum, r) => sum + r.failed, 0),
+  };
 }
 
-async function measureWalkup(): Promise<{ load: LoadResult; memory: number; liveP99: number; liveEvents: number; gaps: number }> {
+/**
+ * Both servers run side by side and the load alternates between them, round after round: this
+ * machine's disk and neighbours drift by tens of percent within a minute, and alternating puts the
+ * same drift on both sides of the ratio.
+ */
+async function measure(): Promise<{ bare: LoadResult[]; walkup: LoadResult[]; memory: number; liveP99: number; liveEvents: number; gaps: number }> {
+  const bareServer = await startServer({ entry: path.join(import.meta.dirname, 'bare-server.ts'), dir: path.join(dir, 'bare'), credentials: { devices: {}, technicians: {} } });
   // WALKUP_BENCH_PROFILE=<dir> writes a CPU profile of the walkup server, to see where the time goes.
   const profileDir = process.env.WALKUP_BENCH_PROFILE;
   const server = await startServer({ dir: path.join(dir, 'walkup'), seedFile, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
@@ -56,22 +66,32 @@ async function measureWalkup(): Promise<{ load: LoadResult; memory: number; live
       return i % 2 === 0 ? { siteId: site.id, view: 'display' } : { siteId: site.id, view: 'console', technicianId: site.technicianIds[0] };
     });
     await pool.connect(specs);
-    await runPostLoad({ baseUrl: server.baseUrl, connections, durationSeconds: 2, next: nextCheckIn });
+    const load = (baseUrl: string, durationSeconds: number) => runPostLoad({ baseUrl, connections, durationSeconds, next: nextCheckIn });
+    await load(bareServer.baseUrl, 2);
+    await load(server.baseUrl, 2);
     pool.resetCounters();
-    const load = await runPostLoad({ baseUrl: server.baseUrl, connections, durationSeconds: seconds, next: nextCheckIn });
+    const bare: LoadResult[] = [];
+    const walkup: LoadResult[] = [];
+    for (let round = 0; round < rounds; round++) {
+      bare.push(await load(bareServer.baseUrl, seconds));
+      walkup.push(await load(server.baseUrl, seconds));
+    }
     const live = summarise(pool.latencies);
-    return { load, memory: server.memoryMb().peak, liveP99: live.p99, liveEvents: live.count, gaps: pool.gaps };
+    return { bare, walkup, memory: server.memoryMb().peak, liveP99: live.p99, liveEvents: live.count, gaps: pool.gaps };
   } finally {
     pool.close();
     await server.stop();
+    await bareServer.stop();
   }
 }
 
 try {
   console.log(`bench:checkin  ${machineLine()}`);
-  console.log(`${connections} connections x ${seconds} s, ${siteCount} sites, ${screenCount} screens connected to walkup; db in ${dir}`);
-  const bare = await measureBare();
-  const walkup = await measureWalkup();
+  console.log(`${connections} connections, ${rounds} rounds of ${seconds} s on each stack in turn (medians), ${siteCount} sites, ${screenCount} screens connected to walkup; db in ${dir}`);
+  const measured = await measure();
+  const bare = medianLoad(measured.bare);
+  const walkup = { ...measured, load: medianLoad(measured.walkup) };
+  measured.bare.forEach((b, i) => console.log(`round ${i + 1}: bare ${fixed(b.requestsPerSecond, 0)} req/s p99 ${fixed(b.p99, 0)} ms; walkup ${fixed(measured.walkup[i]!.requestsPerSecond, 0)} req/s p99 ${fixed(measured.walkup[i]!.p99, 0)} ms`));
   const row = (name: string, r: LoadResult) => [name, fixed(r.requestsPerSecond, 0), fixed(r.p50, 0), fixed(r.p99, 0), fixed(r.max, 0), r.ok, r.failed];
   printTable('Check-in: requests/s and latency (ms)', [
     ['stack', 'req/s', 'p50', 'p99', 'max', 'ok', 'failed'],

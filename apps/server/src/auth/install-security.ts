@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import helmet from 'helmet';
 import type { Db } from '../db/connection.ts';
 import { installAuthorization } from './authorize.ts';
 import { principalLabel } from './principal.ts';
@@ -34,7 +34,8 @@ export interface SecurityPluginOptions {
 export async function installSecurity(app: FastifyInstance, options: SecurityPluginOptions): Promise<void> {
   closeRouteSchemas(app);
   await app.register(fastifyCookie, { secret: options.cookieSecret });
-  await app.register(fastifyHelmet, {
+  // Built once: @fastify/helmet built the whole helmet middleware again for every request.
+  const securityHeaders = helmet({
     // The three apps load only their own bundled scripts and styles and talk only to this origin.
     contentSecurityPolicy: {
       useDefaults: false,
@@ -57,6 +58,7 @@ export async function installSecurity(app: FastifyInstance, options: SecurityPlu
     // The landing page and kiosks are opened directly; nothing needs cross-origin embedding.
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   if (options.rateLimit) {
     await app.register(fastifyRateLimit, {
       global: true,

@@ -1,3 +1,4 @@
+import PQueue from 'p-queue';
 import { isOpenAt, type SiteView } from '@walkup/domain';
 import type { EstimatesPayload } from '@walkup/protocol';
 import type { Db } from '../db/connection.ts';
@@ -40,6 +41,15 @@ export interface EstimateServiceDeps {
   thread?: boolean;
 }
 
+/**
+ * Recomputes of all sites together start at most this often. Each one costs the main thread a little
+ * (the site's state crosses to the estimator thread, the results go out to its screens), growing with
+ * the people waiting; with hundreds of busy sites the per-site throttle alone let that take most of
+ * the server. Under this budget every site is still refreshed, a busy company's every couple of
+ * seconds instead of twice a second.
+ */
+const recomputesPerSecond = 50;
+
 export function createEstimateService(deps: EstimateServiceDeps): EstimateService {
   const minIntervalMs = deps.minIntervalMs ?? 500;
   const lastStartedAt = new Map<string, number>();
@@ -48,6 +58,8 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
   const listeners: Array<(siteId: string, estimates: SiteEstimates) => void> = [];
   const running = new Map<string, Promise<void>>();
   const dirty = new Set<string>();
+  const starts = new PQueue({ interval: 100, intervalCap: Math.max(1, Math.round(recomputesPerSecond / 10)) });
+  const queuedSites = new Map<string, Promise<void>>();
 
   // The learners and sampled futures cost ~25% of a busy main thread; a worker gives them the second core.
   const estimator: Estimator =
@@ -86,40 +98,61 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
     return { seq: inputs.seq, queues: result.queues, visits: result.visits, open: inputs.open };
   }
 
-  async function recompute(siteId: string): Promise<void> {
-    // Coalesce bursts: one recompute at a time per site, and one more if events arrived meanwhile.
-    if (running.has(siteId)) {
+  /** One recompute of a site; a call while one runs marks the site for another, through the throttle. */
+  function recompute(siteId: string): Promise<void> {
+    const inFlight = running.get(siteId);
+    if (inFlight) {
       dirty.add(siteId);
-      return running.get(siteId);
+      return inFlight;
     }
+    dirty.delete(siteId);
+    lastStartedAt.set(siteId, Date.now());
     const run = (async () => {
-      do {
-        dirty.delete(siteId);
-        lastStartedAt.set(siteId, Date.now());
-        const estimates = await compute(await deps.views.view(siteId));
-        latest.set(siteId, estimates);
-        for (const listener of listeners) listener(siteId, estimates);
-      } while (dirty.has(siteId));
-    })().finally(() => running.delete(siteId));
+      const estimates = await compute(await deps.views.view(siteId));
+      latest.set(siteId, estimates);
+      for (const listener of listeners) listener(siteId, estimates);
+    })().finally(() => {
+      running.delete(siteId);
+      // Events committed during the run: they count in the next one (the last event always counts).
+      if (dirty.has(siteId)) recomputeSoon(siteId);
+    });
     running.set(siteId, run);
     return run;
   }
 
-  /** Recompute after events, at most once per `minIntervalMs` per site (the last event always counts). */
+  /** Starts the site's recompute when the company-wide budget allows; a site is queued once at most. */
+  function queueRecompute(siteId: string): Promise<void> {
+    let queued = queuedSites.get(siteId);
+    if (!queued) {
+      // Within the budget the queue starts the task at once, inside `add`.
+      let started = false;
+      queued = starts
+        .add(() => {
+          started = true;
+          queuedSites.delete(siteId);
+          return recompute(siteId);
+        })
+        .then(() => {});
+      if (!started) queuedSites.set(siteId, queued);
+    }
+    return queued;
+  }
+
+  /** Recompute after events, at most once per `minIntervalMs` per site and within the budget. */
   function recomputeSoon(siteId: string): void {
     if (running.has(siteId)) {
       dirty.add(siteId);
       return;
     }
-    if (timers.has(siteId)) return;
+    if (timers.has(siteId) || queuedSites.has(siteId)) return;
     const wait = (lastStartedAt.get(siteId) ?? 0) + minIntervalMs - Date.now();
     if (wait <= 0) {
-      void recompute(siteId).catch(() => {});
+      void queueRecompute(siteId).catch(() => {});
       return;
     }
     const timer = setTimeout(() => {
       timers.delete(siteId);
-      void recompute(siteId).catch(() => {});
+      void queueRecompute(siteId).catch(() => {});
     }, wait);
     timer.unref();
     timers.set(siteId, timer);
@@ -141,8 +174,8 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
       return latestOfSite?.seq === view.seq ? latestOfSite : compute(view);
     },
     async current(siteId) {
-      // Wait for a recompute in flight, so "current" reflects every committed event.
-      await running.get(siteId);
+      // A recompute in flight is about to be the latest.
+      await running.get(siteId)?.catch(() => {});
       const cached = latest.get(siteId);
       if (cached) return cached;
       await recompute(siteId);
@@ -152,8 +185,11 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
       listeners.push(listener);
     },
     async refreshAll(siteIds) {
-      await Promise.all(siteIds.map((siteId) => recompute(siteId)));
+      await Promise.all(siteIds.map(queueRecompute));
     },
-    close: () => estimator.close(),
+    close: () => {
+      starts.clear();
+      return estimator.close();
+    },
   };
 }
