@@ -35,7 +35,10 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
  * Opens the embedded SQLite database with settings chosen so that an acknowledged write is on disk:
  * WAL lets displays read while a check-in writes; synchronous=FULL fsyncs the WAL at every commit,
  * so a reply sent after commit survives a killed process and a power cut alike (NORMAL would only
- * survive the former). busy_timeout makes a second process (backup, CLI) wait instead of failing.
+ * survive the former). The group committer's batches are the one exception, with the same guarantee
+ * kept another way: they commit with NORMAL and their callers wait for an fdatasync of the WAL run
+ * off the main thread (group-commit.ts, wal-flusher.ts). busy_timeout makes a second process
+ * (backup, CLI) wait instead of failing.
  */
 export function openDatabase(path: string): { db: Db; sqlite: SQLite.Database } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -58,7 +58,8 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
   const listeners: Array<(siteId: string, estimates: SiteEstimates) => void> = [];
   const running = new Map<string, Promise<void>>();
   const dirty = new Set<string>();
-  const starts = new PQueue({ interval: 100, intervalCap: Math.max(1, Math.round(recomputesPerSecond / 10)) });
+  // One start per slot rather than a tenth of a second's worth at once: no burst stalls the check-ins.
+  const starts = new PQueue({ interval: 1000 / recomputesPerSecond, intervalCap: 1 });
   const queuedSites = new Map<string, Promise<void>>();
 
   // The learners and sampled futures cost ~25% of a busy main thread; a worker gives them the second core.
