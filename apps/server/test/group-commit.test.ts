@@ -32,6 +32,18 @@ it('shares one transaction between changes that arrive together, and a failing o
   expect(desks.map((d) => d.id)).toEqual(['desk-a', 'desk-c']);
 });
 
+it('rolls back a change that fails alone in its batch, writes included', async () => {
+  const commits = createGroupCommitter(database.db);
+  await expect(
+    commits.run(async (trx) => {
+      await addDesk('desk-lone')(trx);
+      throw new Error('refused');
+    }),
+  ).rejects.toThrow('refused');
+  expect(await database.db.selectFrom('desks').select('id').where('id', '=', 'desk-lone').executeTakeFirst()).toBeUndefined();
+  expect(await commits.run(addDesk('desk-after'))).toBe('desk-after');
+});
+
 it('answers only after the shared commit, and keeps going after a batch', async () => {
   const commits = createGroupCommitter(database.db);
   const first = await commits.run(addDesk('desk-x'));

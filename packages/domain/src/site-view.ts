@@ -158,7 +158,12 @@ export function waitingInQueue(view: SiteView, queueId: string): ActiveVisitView
 export function positionInQueue(view: SiteView, visitId: string): number | null {
   const visit = view.visits.find((v) => v.id === visitId);
   if (!visit || !isActive(visit.state) || visit.state !== 'waiting') return null;
-  return waitingInQueue(view, visit.queueId).findIndex((v) => v.id === visitId) + 1;
+  // Counting who goes first is linear; sorting the queue for it was not (it runs at every check-in).
+  let ahead = 0;
+  for (const other of view.visits) {
+    if (other.state === 'waiting' && other.queueId === visit.queueId && compareForCalling(other, visit) < 0) ahead++;
+  }
+  return ahead + 1;
 }
 
 /**

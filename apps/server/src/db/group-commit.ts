@@ -50,6 +50,18 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}) {
     });
   }
 
+  /** Alone in its transaction, a change needs no savepoint: rolling the transaction back rolls it back. */
+  async function runAlone(conn: Db, item: PendingWork<unknown>): Promise<Outcome> {
+    try {
+      const value = await item.work(conn);
+      await sql`commit`.execute(conn);
+      return { ok: true, value };
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      return { ok: false, error };
+    }
+  }
+
   /** Runs the batch in one transaction on one connection; the pragmas cannot leak to other queries. */
   async function commitBatch(batch: Array<PendingWork<unknown>>): Promise<Outcome[]> {
     return db.connection().execute(async (conn) => {
@@ -59,6 +71,7 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}) {
       try {
         await sql`begin`.execute(conn);
         try {
+          if (batch.length === 1) return [await runAlone(conn, batch[0]!)];
           for (const [index, item] of batch.entries()) {
             const savepoint = sql.raw(`change_${index}`);
             await sql`savepoint ${savepoint}`.execute(conn);
