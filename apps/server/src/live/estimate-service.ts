@@ -80,15 +80,16 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
       queueIds: setup.queues.map((q) => q.id),
       technicianQueues: setup.technicians.map((t) => [t.id, t.queueIds]),
       presence: view.desks.flatMap((d) => (d.technicianId ? [{ technicianId: d.technicianId, status: d.status }] : [])),
-      visits: view.visits.map((v) => ({
-        id: v.id,
-        queue_id: v.queueId,
-        category_id: v.categoryId,
-        priority: v.priority,
-        state: v.state,
-        checked_in_at: v.checkedInAt,
-        called_at: v.calledAt,
-        technician_id: v.technicianId,
+      // Only what the estimator reads crosses to its thread (no names, notes or ITSM state).
+      visits: view.visits.map(({ id, queueId, categoryId, priority, state, checkedInAt, calledAt, technicianId }) => ({
+        id,
+        queueId,
+        categoryId,
+        priority,
+        state,
+        checkedInAt,
+        calledAt,
+        technicianId,
       })),
     };
   }

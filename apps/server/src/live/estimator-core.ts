@@ -45,24 +45,24 @@ export function createEstimatorCore() {
       if (!site) throw new Error(`no learner for site '${inputs.siteId}'`);
       const { visits } = inputs;
       const queueIdsOf = new Map(inputs.technicianQueues);
-      // The database says who is where now; the learner adds what it knows of each (free since, back from break).
+      // The kept view says who is where now; the learner adds what it knows of each (free since, back from break).
       const learned = site.learner.estimatorInput(inputs.nowMs);
       const learnedTechnicians = new Map(learned.technicians.map((t) => [t.id, t]));
       const technicians: EstimatorTechnician[] = inputs.presence.map((p) => {
         const known = learnedTechnicians.get(p.technicianId);
-        const current = visits.find((v) => v.technician_id === p.technicianId && (v.state === 'called' || v.state === 'in_service'));
+        const current = visits.find((v) => v.technicianId === p.technicianId && (v.state === 'called' || v.state === 'in_service'));
         return {
           id: p.technicianId,
           status: p.status,
           queueIds: queueIdsOf.get(p.technicianId) ?? [],
-          current: current ? { categoryId: current.category_id, sinceMs: Date.parse(current.called_at ?? current.checked_in_at) } : null,
+          current: current ? { categoryId: current.categoryId, sinceMs: Date.parse(current.calledAt ?? current.checkedInAt) } : null,
           ...(known?.freeSinceMs !== undefined && !current ? { freeSinceMs: known.freeSinceMs } : {}),
           ...(known?.returnsAtMs !== undefined && p.status === 'break' ? { returnsAtMs: known.returnsAtMs } : {}),
         };
       });
       const waiting = visits
         .filter((v) => v.state === 'waiting')
-        .map((v) => ({ id: v.id, queueId: v.queue_id, categoryId: v.category_id, priority: v.priority, checkedInAt: v.checked_in_at }));
+        .map((v) => ({ id: v.id, queueId: v.queueId, categoryId: v.categoryId, priority: v.priority, checkedInAt: v.checkedInAt }));
       const result = estimateWaits({ ...learned, queueIds: inputs.queueIds, technicians, waiting });
       return { queues: result.queues, visits: result.visits };
     },

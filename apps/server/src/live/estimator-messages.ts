@@ -1,4 +1,4 @@
-import type { PresenceStatus, SiteEvent, WaitEstimate } from '@walkup/domain';
+import type { ActiveVisitView, PresenceStatus, SiteEvent, WaitEstimate } from '@walkup/domain';
 
 /**
  * What the estimator thread is told and answers. Everything is plain data, so the same messages
@@ -14,7 +14,7 @@ export interface LearnerSetup {
   utcOffsetMinutes: number;
 }
 
-/** The rows one estimate needs, read on the main thread (the DB part of a recompute). */
+/** What one estimate needs: the site's kept view (its visits in the view's own shape) and configuration. */
 export interface EstimateInputs {
   siteId: string;
   seq: number;
@@ -23,16 +23,7 @@ export interface EstimateInputs {
   queueIds: string[];
   technicianQueues: Array<[technicianId: string, queueIds: string[]]>;
   presence: Array<{ technicianId: string; status: PresenceStatus }>;
-  visits: Array<{
-    id: string;
-    queue_id: string;
-    category_id: string;
-    priority: number;
-    state: string;
-    checked_in_at: string;
-    called_at: string | null;
-    technician_id: string | null;
-  }>;
+  visits: Array<Pick<ActiveVisitView, 'id' | 'queueId' | 'categoryId' | 'priority' | 'state' | 'checkedInAt' | 'calledAt' | 'technicianId'>>;
 }
 
 export interface EstimateResult {
