@@ -46,6 +46,17 @@ export function estimateWaits(input: EstimatorInput): WaitEstimates {
   return { visits, queues };
 }
 
+/**
+ * One visitor's uncalibrated estimate: the same sampled futures as `estimateWaits`, summarised for
+ * that visitor alone (summarising every visitor costs as much as sampling once the queue is long).
+ */
+export function rawWaitOf(input: EstimatorInput, visitId: string): WaitEstimate | null {
+  const futures = sampleFutures(input);
+  const v = futures.order.findIndex((visit) => visit.id === visitId);
+  if (v < 0) return null;
+  return summarizeSamples(futures.waits, v * futures.runs, futures.runs, new Float64Array(futures.runs));
+}
+
 export { WaitLearner, type WaitLearnerOptions } from './estimation/wait-learner.ts';
 export { DurationDistribution } from './estimation/duration-distribution.ts';
 export { WaitCalibration, readQueueSignals, type QueueSignals } from './estimation/wait-calibration.ts';

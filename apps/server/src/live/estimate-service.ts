@@ -39,6 +39,8 @@ export interface EstimateServiceDeps {
   minIntervalMs?: number;
   /** Run the estimator in a worker thread (default), or in process on the main thread. */
   thread?: boolean;
+  /** An estimator to use instead of starting one (tests). */
+  estimator?: Estimator;
 }
 
 /**
@@ -50,6 +52,15 @@ export interface EstimateServiceDeps {
  */
 const recomputesPerSecond = 50;
 
+/**
+ * The share of one core the estimator may take, whatever the queues. A recompute's cost grows with
+ * the people waiting (their sampled futures), so a fixed rate alone let long queues take a whole core
+ * from the check-ins it should serve; after each recompute the next one waits until the estimator's
+ * busy time is this share of the time passed. Estimates move on a scale of minutes: refreshing a
+ * site every few seconds under overload costs the screens little.
+ */
+const estimatorShare = 0.25;
+
 export function createEstimateService(deps: EstimateServiceDeps): EstimateService {
   const minIntervalMs = deps.minIntervalMs ?? 500;
   const lastStartedAt = new Map<string, number>();
@@ -58,13 +69,17 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
   const listeners: Array<(siteId: string, estimates: SiteEstimates) => void> = [];
   const running = new Map<string, Promise<void>>();
   const dirty = new Set<string>();
-  // One start per slot rather than a tenth of a second's worth at once: no burst stalls the check-ins.
-  const starts = new PQueue({ interval: 1000 / recomputesPerSecond, intervalCap: 1 });
+  // One recompute at a time, each followed by its rest (paced below): no burst stalls the check-ins.
+  const starts = new PQueue({ concurrency: 1 });
   const queuedSites = new Map<string, Promise<void>>();
+  /** The estimator's busy time as it reports it, in ms since start. */
+  let estimatorBusyMs = 0;
+  let closed = false;
 
   // The learners and sampled futures cost ~25% of a busy main thread; a worker gives them the second core.
   const estimator: Estimator =
-    deps.thread === false ? createInProcessEstimator() : createEstimatorThread({ onLost: () => learners.forget() });
+    deps.estimator ??
+    (deps.thread === false ? createInProcessEstimator() : createEstimatorThread({ onLost: () => learners.forget() }));
   const learners = createSiteLearners({ now: deps.now, estimator });
 
   /** What one estimate needs: the site's state as the log says (a view) plus its configuration. */
@@ -97,6 +112,7 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
   async function compute(view: SiteView): Promise<SiteEstimates> {
     const inputs = await inputsOf(view);
     const result = await estimator.estimate(inputs);
+    estimatorBusyMs += result.busyMs;
     return { seq: inputs.seq, queues: result.queues, visits: result.visits, open: inputs.open };
   }
 
@@ -122,6 +138,13 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
     return run;
   }
 
+  /** Holds the next start until both budgets allow it: the rate, and the estimator's share of a core. */
+  function restAfter(elapsedMs: number, busyMs: number): Promise<void> {
+    const restMs = Math.max(1000 / recomputesPerSecond - elapsedMs, busyMs / estimatorShare - elapsedMs);
+    if (restMs <= 0 || closed) return Promise.resolve();
+    return new Promise((resolve) => setTimeout(resolve, restMs).unref());
+  }
+
   /** Starts the site's recompute when the company-wide budget allows; a site is queued once at most. */
   function queueRecompute(siteId: string): Promise<void> {
     let queued = queuedSites.get(siteId);
@@ -129,10 +152,16 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
       // Within the budget the queue starts the task at once, inside `add`.
       let started = false;
       queued = starts
-        .add(() => {
+        .add(async () => {
           started = true;
           queuedSites.delete(siteId);
-          return recompute(siteId);
+          const startedAt = Date.now();
+          const busyBefore = estimatorBusyMs;
+          try {
+            await recompute(siteId);
+          } finally {
+            await restAfter(Date.now() - startedAt, estimatorBusyMs - busyBefore);
+          }
         })
         .then(() => {});
       if (!started) queuedSites.set(siteId, queued);
@@ -190,6 +219,7 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
       await Promise.all(siteIds.map(queueRecompute));
     },
     close: () => {
+      closed = true;
       starts.clear();
       return estimator.close();
     },

@@ -1,5 +1,6 @@
 import { WaitLearner, estimateWaits, type EstimatorTechnician, type SiteEvent } from '@walkup/domain';
-import type { EstimateInputs, EstimateResult, LearnerSetup } from './estimator-messages.ts';
+import type { EstimateInputs, EstimateFigures, LearnerSetup } from './estimator-messages.ts';
+import { createJoinEstimateBudget } from './join-estimate-budget.ts';
 
 /** Fallback service time when a category or queue has no configured figure. */
 const defaultServiceSeconds = 600;
@@ -23,13 +24,19 @@ function createLearner(setup: LearnerSetup): WaitLearner {
  */
 export function createEstimatorCore() {
   const sites = new Map<string, { learner: WaitLearner; lastSeq: number }>();
+  const joinEstimates = createJoinEstimateBudget();
 
   function observe(events: readonly SiteEvent[]): void {
     for (const event of events) {
       const site = sites.get(event.siteId);
       // Events the warm-up already read arrive again from the bus: the sequence number tells.
       if (!site || event.seq <= site.lastSeq) continue;
-      site.learner.observe(event);
+      if (event.type === 'visit.checked_in') {
+        const estimateAtJoin = joinEstimates.allowed();
+        joinEstimates.spend(() => site.learner.observe(event, { estimateAtJoin }));
+      } else {
+        site.learner.observe(event);
+      }
       site.lastSeq = event.seq;
     }
   }
@@ -40,7 +47,7 @@ export function createEstimatorCore() {
       observe(events);
     },
     observe,
-    estimate(inputs: EstimateInputs): EstimateResult {
+    estimate(inputs: EstimateInputs): EstimateFigures {
       const site = sites.get(inputs.siteId);
       if (!site) throw new Error(`no learner for site '${inputs.siteId}'`);
       const { visits } = inputs;

@@ -1,6 +1,6 @@
 import type { SiteEvent } from '../events.ts';
 import type { WaitEstimate } from '../site-view.ts';
-import { estimateWaits } from '../wait-estimate.ts';
+import { rawWaitOf } from '../wait-estimate.ts';
 import { readQueueSignals, WaitCalibration, type QueueSignals } from './wait-calibration.ts';
 import type { PresenceStatus } from '../events.ts';
 import { ServiceTimeModel } from '../service-times.ts';
@@ -75,7 +75,12 @@ export class WaitLearner {
     this.arrivals = new ArrivalRateModel(weighting.utcOffsetMinutes);
   }
 
-  observe(event: SiteEvent): void {
+  /**
+   * `estimateAtJoin: false` skips the estimate a newcomer is recorded with (a sampled future of the
+   * whole site, the costly part of a check-in): that visit then teaches the calibration nothing. The
+   * server sheds it under floods of check-ins (estimator-core.ts); replays keep every one.
+   */
+  observe(event: SiteEvent, options: { estimateAtJoin?: boolean } = {}): void {
     const atMs = Date.parse(event.at);
     this.addPickupExposure(atMs);
     const visit = event.visitId ? this.visits.get(event.visitId) : undefined;
@@ -87,7 +92,7 @@ export class WaitLearner {
         const id = event.visitId ?? '';
         const visit: TrackedVisit = { id, queueId: d.queueId, categoryId: d.categoryId, priority: d.priority, checkedInAt: d.checkedInAt, joinedAtMs: atMs, calledAtMs: null, technicianId: null, atJoin: null };
         this.visits.set(id, visit);
-        visit.atJoin = this.rawEstimate(id, atMs);
+        if (options.estimateAtJoin !== false) visit.atJoin = this.rawEstimate(id, atMs);
         return;
       }
       case 'visit.called': {
@@ -197,7 +202,7 @@ export class WaitLearner {
 
   private rawEstimate(visitId: string, atMs: number): TrackedVisit['atJoin'] {
     const input = { ...this.estimatorInput(atMs), calibration: undefined };
-    const raw = estimateWaits(input).visits[visitId];
+    const raw = rawWaitOf(input, visitId);
     const visit = this.visits.get(visitId);
     return raw && visit ? { raw, signals: readQueueSignals(input, visit.queueId) } : null;
   }
