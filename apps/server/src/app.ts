@@ -26,7 +26,8 @@ import { createEventBus, type EventBus } from './live/event-bus.ts';
 import { createEstimateService, type EstimateService } from './live/estimate-service.ts';
 import { createSiteSetupCache } from './queries/site-setup-cache.ts';
 import { createGroupCommitter } from './db/group-commit.ts';
-import { walFlusherFor } from './db/wal-flusher.ts';
+import { walDatabaseFile, walFlusherFor } from './db/wal-flusher.ts';
+import { startBackgroundCheckpointer } from './db/background-checkpointer.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createLiveSiteViews, type LiveSiteViews } from './live/live-site-views.ts';
 import { registerLiveRoute } from './live/ws-route.ts';
@@ -172,6 +173,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.rootDir) await serveFrontEnds(app, deps.rootDir);
 
   if (deps.background !== false) {
+    const databaseFile = await walDatabaseFile(deps.db);
+    if (databaseFile) {
+      const checkpointer = await startBackgroundCheckpointer(deps.db, databaseFile, (err) =>
+        app.log.error({ err }, 'the checkpoint thread stopped: the main connection checkpoints the WAL itself again'),
+      );
+      app.addHook('onClose', async () => checkpointer.close());
+    }
     let timer: NodeJS.Timeout | undefined;
     let retentionTimer: NodeJS.Timeout | undefined;
     const retain = () =>

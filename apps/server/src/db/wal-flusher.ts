@@ -86,10 +86,16 @@ export function createWalFlusher(walPath: string): WalFlusher {
   };
 }
 
-/** A flusher for the database's WAL, or null when it has none (in-memory, or not in WAL mode). */
-export async function walFlusherFor(db: Db): Promise<WalFlusher | null> {
+/** The database's file when it is one in WAL mode; null otherwise (in-memory, or another journal). */
+export async function walDatabaseFile(db: Db): Promise<string | null> {
   const { rows: modes } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
   const { rows: files } = await sql<{ name: string; file: string }>`pragma database_list`.execute(db);
   const file = files.find((f) => f.name === 'main')?.file;
-  return modes[0]?.journal_mode === 'wal' && file ? createWalFlusher(`${file}-wal`) : null;
+  return modes[0]?.journal_mode === 'wal' && file ? file : null;
+}
+
+/** A flusher for the database's WAL, or null when it has none (in-memory, or not in WAL mode). */
+export async function walFlusherFor(db: Db): Promise<WalFlusher | null> {
+  const file = await walDatabaseFile(db);
+  return file ? createWalFlusher(`${file}-wal`) : null;
 }

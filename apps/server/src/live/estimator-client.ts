@@ -1,5 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import type { Worker } from 'node:worker_threads';
 import type { SiteEvent } from '@walkup/domain';
+import { startWorkerThread } from '../threads/start-worker.ts';
 import { createEstimatorCore } from './estimator-core.ts';
 import type { EstimateInputs, EstimateResult, EstimatorReply, EstimatorRequest, LearnerSetup } from './estimator-messages.ts';
 
@@ -17,21 +19,13 @@ export function createInProcessEstimator(): Estimator {
   return {
     warm: (setup, events) => core.warm(setup, events),
     observe: (events) => core.observe(events),
-    estimate: async (inputs) => core.estimate(inputs),
+    estimate: async (inputs) => {
+      const startedAt = performance.now();
+      const figures = core.estimate(inputs);
+      return { ...figures, busyMs: performance.now() - startedAt };
+    },
     close: async () => {},
   };
-}
-
-/**
- * The esbuild bundle ships the worker as dist/estimator-worker.mjs beside main.mjs (build-server.ts).
- * From sources (tsx, Vitest) this file is still .ts, and estimator-worker-tsx.mjs loads the .ts entry.
- */
-function startWorker(): Worker {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSources ? './estimator-worker-tsx.mjs' : './estimator-worker.mjs', import.meta.url);
-  // Profiling flags and the like stay with the main thread; source maps help the worker's stacks too.
-  const execArgv = process.execArgv.filter((arg) => arg === '--enable-source-maps');
-  return new Worker(entry, { execArgv });
 }
 
 /**
@@ -50,7 +44,7 @@ export function createEstimatorThread(options: { onLost?: () => void } = {}): Es
   }
 
   function start(): Worker {
-    const started = startWorker();
+    const started = startWorkerThread({ bundled: 'estimator-worker.mjs', source: new URL('./estimator-worker.ts', import.meta.url) });
     // Idle, the thread must not keep the process (or a test file) alive; it is referenced while a reply is due.
     started.unref();
     started.on('message', (reply: EstimatorReply) => {

@@ -1,7 +1,8 @@
 // Worker entry when the server runs from its TypeScript sources (tsx, Vitest). Node 20 ignores
 // `--import tsx` in a worker's execArgv, so tsx is registered here, inside the thread, before the
-// .ts entry loads. The esbuild bundle does not need this file (dist/estimator-worker.mjs is plain JS).
+// .ts entry named by start-worker.ts loads. The esbuild bundle does not need this file.
+import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./estimator-worker.ts');
+await import(workerData.sourceEntry);
