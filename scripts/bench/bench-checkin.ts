@@ -3,7 +3,7 @@ import { kioskHeaders, liveConnection, type BenchCredentials } from './credentia
 import { runPostLoad, type LoadResult } from './http-load.ts';
 import { LiveClientPool, type ClientSpec } from './live-clients.ts';
 import { writeSeed } from './seed-sites.ts';
-import { makeTempDir, removeDir, startServer } from './server-process.ts';
+import { makeTempDir, removeDir, startServer, type ServerHandle } from './server-process.ts';
 import { fixed, machineLine, printTable, summarise } from './stats.ts';
 
 /**
@@ -35,10 +35,26 @@ const nextCheckIn = () => {
   };
 };
 
+/** A load's figures plus the server's CPU per request: whole process and main thread, in µs. */
+type Measured = LoadResult & { cpuUs: number; mainCpuUs: number };
+
+async function loadAndCpu(server: ServerHandle, durationSeconds: number): Promise<Measured> {
+  const before = { all: server.cpuMs(), main: server.mainThreadCpuMs() };
+  const result = await runPostLoad({ baseUrl: server.baseUrl, connections, durationSeconds, next: nextCheckIn });
+  const requests = Math.max(1, result.ok + result.failed);
+  return {
+    ...result,
+    cpuUs: ((server.cpuMs() - before.all) * 1000) / requests,
+    mainCpuUs: ((server.mainThreadCpuMs() - before.main) * 1000) / requests,
+  };
+}
+
 /** Round i's figures for each stack; the medians are reported. */
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-function medianLoad(results: LoadResult[]): LoadResult {
+function medianLoad(results: Measured[]): Measured {
   return {
+    cpuUs: median(results.map((r) => r.cpuUs)),
+    mainCpuUs: median(results.map((r) => r.mainCpuUs)),
     requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
     p50: median(results.map((r) => r.p50)),
     p99: median(results.map((r) => r.p99)),
@@ -48,16 +64,28 @@ function medianLoad(results: LoadResult[]): LoadResult {
   };
 }
 
+interface RoundResult {
+  bare: Measured;
+  walkup: Measured;
+  memory: number;
+  latencies: number[];
+  gaps: number;
+}
+
 /**
- * Both servers run side by side and the load alternates between them, round after round: this
- * machine's disk and neighbours drift by tens of percent within a minute, and alternating puts the
- * same drift on both sides of the ratio.
+ * One round: both servers start on fresh databases, run side by side, get a warm-up, then the load
+ * goes to one and then the other (the order alternates between rounds). Every round measures the
+ * same state: on one long-lived server each round would find ~70 more people waiting per site than
+ * the last (nobody is served here), and the bare table longer, so rounds were not repeats of one
+ * experiment. Alternating within a round puts this machine's drift (disk, neighbours: tens of
+ * percent within a minute) on both sides of the ratio.
  */
-async function measure(): Promise<{ bare: LoadResult[]; walkup: LoadResult[]; memory: number; liveP99: number; liveEvents: number; gaps: number }> {
-  const bareServer = await startServer({ entry: path.join(import.meta.dirname, 'bare-server.ts'), dir: path.join(dir, 'bare'), credentials: { devices: {}, technicians: {} } });
+async function measureRound(round: number): Promise<RoundResult> {
+  const roundDir = path.join(dir, `round-${round}`);
+  const bareServer = await startServer({ entry: path.join(import.meta.dirname, 'bare-server.ts'), dir: path.join(roundDir, 'bare'), credentials: { devices: {}, technicians: {} } });
   // WALKUP_BENCH_PROFILE=<dir> writes a CPU profile of the walkup server, to see where the time goes.
   const profileDir = process.env.WALKUP_BENCH_PROFILE;
-  const server = await startServer({ dir: path.join(dir, 'walkup'), seedFile, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+  const server = await startServer({ dir: path.join(roundDir, 'walkup'), seedFile, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
   credentials = server.credentials;
   const pool = new LiveClientPool((spec) => liveConnection(server.baseUrl, credentials, spec));
   try {
@@ -66,18 +94,14 @@ async function measure(): Promise<{ bare: LoadResult[]; walkup: LoadResult[]; me
       return i % 2 === 0 ? { siteId: site.id, view: 'display' } : { siteId: site.id, view: 'console', technicianId: site.technicianIds[0] };
     });
     await pool.connect(specs);
-    const load = (baseUrl: string, durationSeconds: number) => runPostLoad({ baseUrl, connections, durationSeconds, next: nextCheckIn });
-    await load(bareServer.baseUrl, 2);
-    await load(server.baseUrl, 2);
+    await loadAndCpu(bareServer, 2);
+    await loadAndCpu(server, 2);
     pool.resetCounters();
-    const bare: LoadResult[] = [];
-    const walkup: LoadResult[] = [];
-    for (let round = 0; round < rounds; round++) {
-      bare.push(await load(bareServer.baseUrl, seconds));
-      walkup.push(await load(server.baseUrl, seconds));
-    }
-    const live = summarise(pool.latencies);
-    return { bare, walkup, memory: server.memoryMb().peak, liveP99: live.p99, liveEvents: live.count, gaps: pool.gaps };
+    const walkupFirst = round % 2 === 1;
+    const first = await loadAndCpu(walkupFirst ? server : bareServer, seconds);
+    const second = await loadAndCpu(walkupFirst ? bareServer : server, seconds);
+    const [bare, walkup] = walkupFirst ? [second, first] : [first, second];
+    return { bare, walkup, memory: server.memoryMb().peak, latencies: pool.latencies, gaps: pool.gaps };
   } finally {
     pool.close();
     await server.stop();
@@ -85,16 +109,31 @@ async function measure(): Promise<{ bare: LoadResult[]; walkup: LoadResult[]; me
   }
 }
 
+async function measure(): Promise<{ bare: Measured[]; walkup: Measured[]; memory: number; liveP99: number; liveEvents: number; gaps: number }> {
+  const results: RoundResult[] = [];
+  for (let round = 0; round < rounds; round++) results.push(await measureRound(round));
+  const live = summarise(results.flatMap((r) => r.latencies));
+  return {
+    bare: results.map((r) => r.bare),
+    walkup: results.map((r) => r.walkup),
+    memory: Math.max(...results.map((r) => r.memory)),
+    liveP99: live.p99,
+    liveEvents: live.count,
+    gaps: results.reduce((sum, r) => sum + r.gaps, 0),
+  };
+}
+
 try {
   console.log(`bench:checkin  ${machineLine()}`);
-  console.log(`${connections} connections, ${rounds} rounds of ${seconds} s on each stack in turn (medians), ${siteCount} sites, ${screenCount} screens connected to walkup; db in ${dir}`);
+  console.log(`${connections} connections, ${rounds} rounds (fresh servers and databases each) of ${seconds} s on each stack in turn (medians), ${siteCount} sites, ${screenCount} screens connected to walkup; db in ${dir}`);
   const measured = await measure();
   const bare = medianLoad(measured.bare);
   const walkup = { ...measured, load: medianLoad(measured.walkup) };
-  measured.bare.forEach((b, i) => console.log(`round ${i + 1}: bare ${fixed(b.requestsPerSecond, 0)} req/s p99 ${fixed(b.p99, 0)} ms; walkup ${fixed(measured.walkup[i]!.requestsPerSecond, 0)} req/s p99 ${fixed(measured.walkup[i]!.p99, 0)} ms`));
-  const row = (name: string, r: LoadResult) => [name, fixed(r.requestsPerSecond, 0), fixed(r.p50, 0), fixed(r.p99, 0), fixed(r.max, 0), r.ok, r.failed];
-  printTable('Check-in: requests/s and latency (ms)', [
-    ['stack', 'req/s', 'p50', 'p99', 'max', 'ok', 'failed'],
+  const roundLine = (r: Measured) => `${fixed(r.requestsPerSecond, 0)} req/s p99 ${fixed(r.p99, 0)} ms cpu ${fixed(r.mainCpuUs, 0)}/${fixed(r.cpuUs, 0)} µs`;
+  measured.bare.forEach((b, i) => console.log(`round ${i + 1}: bare ${roundLine(b)}; walkup ${roundLine(measured.walkup[i]!)}`));
+  const row = (name: string, r: Measured) => [name, fixed(r.requestsPerSecond, 0), fixed(r.p50, 0), fixed(r.p99, 0), fixed(r.max, 0), fixed(r.mainCpuUs, 0), fixed(r.cpuUs, 0), r.ok, r.failed];
+  printTable('Check-in: requests/s, latency (ms), server CPU per request (µs: main thread, whole process)', [
+    ['stack', 'req/s', 'p50', 'p99', 'max', 'cpu main', 'cpu all', 'ok', 'failed'],
     row('bare Fastify + 1 insert', bare),
     row('walkup check-in', walkup.load),
     [
@@ -103,6 +142,8 @@ try {
       `${fixed(walkup.load.p50 / bare.p50, 2)}x`,
       `${fixed(walkup.load.p99 / bare.p99, 2)}x`,
       `${fixed(walkup.load.max / bare.max, 2)}x`,
+      `${fixed(walkup.load.mainCpuUs / bare.mainCpuUs, 2)}x`,
+      `${fixed(walkup.load.cpuUs / bare.cpuUs, 2)}x`,
       '',
       '',
     ],

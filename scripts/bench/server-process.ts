@@ -29,6 +29,8 @@ export interface ServerHandle {
   memoryMb(): { rss: number; peak: number };
   /** CPU time used so far (user + system), in ms. */
   cpuMs(): number;
+  /** CPU time of the main thread alone (the event loop), in ms: what bounds a Node server's throughput. */
+  mainThreadCpuMs(): number;
 }
 
 export async function freePort(): Promise<number> {
@@ -123,6 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
     },
     memoryMb: () => readMemoryMb(pid),
     cpuMs: () => readCpuMs(pid),
+    mainThreadCpuMs: () => readCpuMs(pid, pid),
   };
 }
 
@@ -138,10 +141,11 @@ export function readMemoryMb(pid: number): { rss: number; peak: number } {
 
 const clockTicks = 100;
 
-export function readCpuMs(pid: number): number {
+/** A process's CPU time, or one of its threads' (the main thread's id is the process id). */
+export function readCpuMs(pid: number, threadId?: number): number {
   try {
     // Fields 14 and 15 of /proc/<pid>/stat are user and system time in clock ticks (after the comm field).
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(threadId === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${threadId}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
   } catch {
