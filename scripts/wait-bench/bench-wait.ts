@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatPerQueue, formatTable } from './format-report.ts';
 import { callPolicyOf, readEventLog, type InputFormat } from './read-event-log.ts';
@@ -10,17 +11,20 @@ import { checkBar } from './check-bar.ts';
  * Replay benchmark of wait estimates:
  *   npm run bench:wait -- --input <file> [--format anonymous-bank|events] [--score-from YYYY-MM-DD] [--json]
  * Everything is replayed (and learned from) in time order; only visits joining on or after
- * --score-from are scored.
+ * --score-from are scored. Without --input: the bank log in ../shared/data, scored on days 8-14.
  */
-const { values } = parseArgs({
+const bankLog = fileURLToPath(new URL('../../../shared/data/anonymous-bank-1999-02-days01-14.tsv', import.meta.url));
+const { values: given } = parseArgs({
   options: {
     input: { type: 'string' },
-    format: { type: 'string', default: 'events' },
+    format: { type: 'string' },
     'score-from': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
-if (!values.input) throw new Error('usage: bench-wait.ts --input <file> [--format anonymous-bank|events] [--score-from YYYY-MM-DD] [--json]');
+const values: { input: string; format: string; 'score-from'?: string; json?: boolean } = given.input
+  ? { ...given, input: given.input, format: given.format ?? 'events' }
+  : { ...given, input: bankLog, format: 'anonymous-bank', 'score-from': given['score-from'] ?? '1999-02-08' };
 const format = values.format as InputFormat;
 if (format !== 'anonymous-bank' && format !== 'events') throw new Error(`unknown --format ${format}`);
 const scoreFromMs = values['score-from'] ? Date.parse(`${values['score-from']}T00:00:00Z`) : -Infinity;
