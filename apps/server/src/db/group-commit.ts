@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Db } from './connection.ts';
 import type { WalFlusher } from './wal-flusher.ts';
 
@@ -6,6 +6,17 @@ interface PendingWork<T> {
   work: (trx: Db) => Promise<T>;
   resolve: (value: T) => void;
   reject: (error: unknown) => void;
+}
+
+/**
+ * Transaction control, compiled once: a batch runs these several times per change, and Kysely would
+ * build and compile each one afresh. The savepoint names are few (one per place in a batch).
+ */
+const controlStatements = new Map<string, CompiledQuery>();
+function control(conn: Db, text: string): Promise<unknown> {
+  let compiled = controlStatements.get(text);
+  if (!compiled) controlStatements.set(text, (compiled = CompiledQuery.raw(text)));
+  return conn.executeQuery(compiled);
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -54,10 +65,10 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}) {
   async function runAlone(conn: Db, item: PendingWork<unknown>): Promise<Outcome> {
     try {
       const value = await item.work(conn);
-      await sql`commit`.execute(conn);
+      await control(conn, 'commit');
       return { ok: true, value };
     } catch (error) {
-      await sql`rollback`.execute(conn).catch(() => {});
+      await control(conn, 'rollback').catch(() => {});
       return { ok: false, error };
     }
   }
@@ -67,31 +78,31 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}) {
     return db.connection().execute(async (conn) => {
       const outcomes: Outcome[] = [];
       // SQLite refuses to change the safety level inside a transaction: set it around this one.
-      if (flusher) await sql`pragma synchronous = normal`.execute(conn);
+      if (flusher) await control(conn, 'pragma synchronous = normal');
       try {
-        await sql`begin`.execute(conn);
+        await control(conn, 'begin');
         try {
           if (batch.length === 1) return [await runAlone(conn, batch[0]!)];
           for (const [index, item] of batch.entries()) {
-            const savepoint = sql.raw(`change_${index}`);
-            await sql`savepoint ${savepoint}`.execute(conn);
+            const savepoint = `change_${index}`;
+            await control(conn, `savepoint ${savepoint}`);
             try {
               const value = await item.work(conn);
-              await sql`release ${savepoint}`.execute(conn);
+              await control(conn, `release ${savepoint}`);
               outcomes.push({ ok: true, value });
             } catch (error) {
-              await sql`rollback to ${savepoint}`.execute(conn);
-              await sql`release ${savepoint}`.execute(conn);
+              await control(conn, `rollback to ${savepoint}`);
+              await control(conn, `release ${savepoint}`);
               outcomes.push({ ok: false, error });
             }
           }
-          await sql`commit`.execute(conn);
+          await control(conn, 'commit');
         } catch (error) {
-          await sql`rollback`.execute(conn).catch(() => {});
+          await control(conn, 'rollback').catch(() => {});
           throw error;
         }
       } finally {
-        if (flusher) await sql`pragma synchronous = full`.execute(conn);
+        if (flusher) await control(conn, 'pragma synchronous = full');
       }
       return outcomes;
     });
