@@ -122,7 +122,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const showNamesFor = (siteId: string) => siteNames.get(siteId) ?? false;
   const hub = createLiveHub({ bus, estimates, showNamesFor });
   const noop = createNoopAdapter();
-  const itsm = createItsmDelivery({ db: deps.db, bus, adapterFor: deps.itsmAdapterFor ?? (() => noop), now, logger: app.log });
+  const flusher = await walFlusherFor(deps.db);
+  app.addHook('onClose', async () => flusher?.close());
+  const commits = createGroupCommitter(deps.db, {
+    flusher,
+    onStorageFailure: (err) => app.log.fatal({ err }, 'the disk refused to sync the database log: changes are refused until a restart'),
+  });
+  const itsm = createItsmDelivery({
+    db: deps.db,
+    transact: (work) => commits.run(work),
+    bus,
+    adapterFor: deps.itsmAdapterFor ?? (() => noop),
+    now,
+    logger: app.log,
+  });
   app.decorate('walkup', { bus, estimates, views, hub, itsm, connections });
 
   installErrorHandler(app);
@@ -142,12 +155,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
 
-  const flusher = await walFlusherFor(deps.db);
-  app.addHook('onClose', async () => flusher?.close());
-  const commits = createGroupCommitter(deps.db, {
-    flusher,
-    onStorageFailure: (err) => app.log.fatal({ err }, 'the disk refused to sync the database log: changes are refused until a restart'),
-  });
   const useCaseDeps: UseCaseDeps = { db: deps.db, bus, now, estimates, setups, views, commits };
   const oidc = security.oidc ? createOidcClient(security.oidc, security.oidcFetch) : null;
   const authDeps: AuthDeps = { db: deps.db, now, connections, oidc, secureCookies: security.secureCookies ?? false };

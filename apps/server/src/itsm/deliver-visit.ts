@@ -14,8 +14,12 @@ import {
 import type { DeliveryRow } from './itsm-schema.ts';
 import { buildTicketDraft, buildTicketUpdate } from './ticket-builder.ts';
 
+/** Runs a write transaction and resolves once it is durable (the app's group committer). */
+export type Transact = <T>(work: (trx: Db) => Promise<T>) => Promise<T>;
+
 export interface DeliveryContext {
   db: Db;
+  transact: Transact;
   bus: EventBus;
   now: () => Date;
   random: () => number;
@@ -27,7 +31,7 @@ export interface DeliveryContext {
 /** Runs a write transaction, then announces what it appended (never before commit). */
 async function commit(ctx: DeliveryContext, work: (trx: Db, at: string) => Promise<Array<CommittedEvent | null>>): Promise<void> {
   const at = ctx.now().toISOString();
-  const events = await ctx.db.transaction().execute((trx) => work(trx, at));
+  const events = await ctx.transact((trx) => work(trx, at));
   ctx.bus.publish(events.filter((e): e is CommittedEvent => e !== null));
 }
 
@@ -38,13 +42,13 @@ async function ensureTicket(ctx: DeliveryContext, connection: ConnectionPolicy, 
   if (delivery.create_sent_at) ticket = await connection.run(() => adapter.findByCorrelationId(delivery.visit_id));
   if (!ticket) {
     const draft = await buildTicketDraft(ctx.db, delivery.visit_id);
-    await markCreateSent(ctx.db, delivery.visit_id, ctx.now().toISOString());
+    await ctx.transact((trx) => markCreateSent(trx, delivery.visit_id, ctx.now().toISOString()));
     try {
       ticket = await connection.run(() => adapter.createTicket(draft));
     } catch (error) {
       // Turned away for sure (and the lookup just found nothing): the next attempt can skip the lookup.
       if ((error instanceof ItsmError && error.notApplied) || isBreakerOpen(error) || error instanceof ConnectionPausedError) {
-        await markCreateSent(ctx.db, delivery.visit_id, null);
+        await ctx.transact((trx) => markCreateSent(trx, delivery.visit_id, null));
       }
       throw error;
     }

@@ -3,7 +3,8 @@ import type { TicketRef } from '@walkup/itsm';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { CommittedEvent } from '../live/event-bus.ts';
-import { appendEvent, listEventsAfterId, readCursor, toSiteEvent, writeCursor } from '../queries/events.ts';
+import { appendEvent, listEventHeadersAfterId, readCursor, toSiteEvent, writeCursor } from '../queries/events.ts';
+import type { Transact } from './deliver-visit.ts';
 import { withItsmTables, type DeliveryRow, type DeliveryState } from './itsm-schema.ts';
 import { deliveredEventTypes } from './ticket-builder.ts';
 
@@ -15,10 +16,15 @@ const delivered = new Set<string>(deliveredEventTypes);
  * Reads the log after the cursor and records, per visit, the newest event the ITSM must hear about.
  * The cursor moves in the same transaction, so a crash never loses or double-counts an event.
  */
-export async function scanNewEvents(db: Db, batchSize: number, nowIso: string, siteDelivers: (siteId: string) => boolean): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+export async function scanNewEvents(
+  transact: Transact,
+  batchSize: number,
+  nowIso: string,
+  siteDelivers: (siteId: string) => boolean,
+): Promise<number> {
+  return transact(async (trx) => {
     const after = await readCursor(trx, cursorName);
-    const events = await listEventsAfterId(trx, after, batchSize);
+    const events = await listEventHeadersAfterId(trx, after, batchSize);
     if (events.length === 0) return 0;
     const itsm = withItsmTables(trx);
     for (const event of events) {

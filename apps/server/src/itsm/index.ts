@@ -2,7 +2,7 @@ import type { ItsmAdapter } from '@walkup/itsm';
 import type { Db } from '../db/connection.ts';
 import type { EventBus } from '../live/event-bus.ts';
 import { createConnectionPolicy, type ConnectionPolicy, type PolicyOptions } from './connection-policy.ts';
-import { deliverVisit, type DeliveryContext } from './deliver-visit.ts';
+import { deliverVisit, type DeliveryContext, type Transact } from './deliver-visit.ts';
 import { listDueDeliveries, scanNewEvents } from './delivery-store.ts';
 import { readItsmHealth, recordConnectionOutcome, type ConnectionHealth } from './itsm-health.ts';
 import { reconcileUnknownCreates } from './reconcile.ts';
@@ -29,6 +29,8 @@ export interface ItsmDeliveryOptions extends Partial<PolicyOptions> {
 
 export interface ItsmDeliveryDeps {
   db: Db;
+  /** Where the worker's writes commit; the app passes its group committer (shared fsync, off the event loop). */
+  transact?: Transact;
   bus: EventBus;
   adapterFor: (siteId: string) => ItsmAdapter;
   now?: () => Date;
@@ -76,8 +78,10 @@ export function createItsmDelivery(deps: ItsmDeliveryDeps): ItsmDelivery {
     if (!policy) connections.set(adapter, (policy = createConnectionPolicy(adapter, policyOptions, () => now().getTime())));
     return policy;
   };
+  const transact: Transact = deps.transact ?? ((work) => deps.db.transaction().execute(work));
   const ctx: DeliveryContext = {
     db: deps.db,
+    transact,
     bus: deps.bus,
     now,
     random: o.random ?? Math.random,
@@ -87,7 +91,7 @@ export function createItsmDelivery(deps: ItsmDeliveryDeps): ItsmDelivery {
   };
 
   async function scanAll(): Promise<void> {
-    while ((await scanNewEvents(deps.db, 500, now().toISOString(), (siteId) => deps.adapterFor(siteId).createsTickets)) > 0);
+    while ((await scanNewEvents(transact, 500, now().toISOString(), (siteId) => deps.adapterFor(siteId).createsTickets)) > 0);
   }
 
   /** One pass: read new events, then deliver everything due, a bounded number of visits at a time. */

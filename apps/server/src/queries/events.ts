@@ -58,10 +58,17 @@ export async function listSiteEventsAfter(db: Db, siteId: string, afterSeq: numb
   return rows.map(toSiteEvent);
 }
 
-/** Events of every site after a global event id, in commit order: what log readers consume. */
-export async function listEventsAfterId(db: Db, afterId: number, limit: number): Promise<Array<SiteEvent & { id: number }>> {
-  const rows = await db.selectFrom('events').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map((row) => ({ ...toSiteEvent(row), id: row.id }));
+/**
+ * Events of every site after a global event id, in commit order, without their data: what log readers
+ * that only route events need (no JSON to parse).
+ */
+export async function listEventHeadersAfterId(
+  db: Db,
+  afterId: number,
+  limit: number,
+): Promise<Array<{ id: number; siteId: string; type: SiteEventType; visitId: string | null }>> {
+  const rows = await db.selectFrom('events').select(['id', 'site_id', 'type', 'visit_id']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((row) => ({ id: row.id, siteId: row.site_id, type: row.type as SiteEventType, visitId: row.visit_id }));
 }
 
 export async function listVisitEvents(db: Db, visitId: string): Promise<SiteEvent[]> {
