@@ -91,7 +91,9 @@ export function createItsmDelivery(deps: ItsmDeliveryDeps): ItsmDelivery {
   };
 
   async function scanAll(): Promise<void> {
-    while ((await scanNewEvents(transact, 500, now().toISOString(), (siteId) => deps.adapterFor(siteId).createsTickets)) > 0);
+    const batchSize = 500;
+    // A short read means the log's end was reached: no second scan just to find nothing.
+    while ((await scanNewEvents(transact, batchSize, now().toISOString(), (siteId) => deps.adapterFor(siteId).createsTickets)) === batchSize);
   }
 
   /** One pass: read new events, then deliver everything due, a bounded number of visits at a time. */
@@ -114,6 +116,7 @@ export function createItsmDelivery(deps: ItsmDeliveryDeps): ItsmDelivery {
 
   let running: Promise<void> | null = null;
   let again = false;
+  let wakeAfterPass = false;
   let stopped = true;
   const timers: NodeJS.Timeout[] = [];
   let unsubscribe: (() => void) | null = null;
@@ -127,7 +130,10 @@ export function createItsmDelivery(deps: ItsmDeliveryDeps): ItsmDelivery {
     if (wakeTimer || stopped) return;
     wakeTimer = setTimeout(() => {
       wakeTimer = null;
-      void tick();
+      // Commits during a pass wake the worker again a debounce after it, not straight away: under a
+      // steady stream of check-ins that is one scan per period instead of back-to-back scans.
+      if (running) wakeAfterPass = true;
+      else void tick();
     }, wakeDebounceMs);
   }
 
@@ -143,6 +149,10 @@ export function createItsmDelivery(deps: ItsmDeliveryDeps): ItsmDelivery {
       } while (again && !stopped);
     })().finally(() => {
       running = null;
+      if (wakeAfterPass) {
+        wakeAfterPass = false;
+        wakeSoon();
+      }
     });
     return running;
   }
