@@ -73,30 +73,64 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}) {
     }
   }
 
-  /** Runs the batch in one transaction on one connection; the pragmas cannot leak to other queries. */
+  /**
+   * Runs every change of the batch with no savepoint: null as soon as one fails (the caller rolls the
+   * transaction back). Changes seldom fail, and two savepoint statements per change were a tenth of
+   * a check-in's database time.
+   */
+  async function runOptimistically(conn: Db, batch: Array<PendingWork<unknown>>): Promise<Outcome[] | null> {
+    const outcomes: Outcome[] = [];
+    for (const item of batch) {
+      try {
+        outcomes.push({ ok: true, value: await item.work(conn) });
+      } catch {
+        return null;
+      }
+    }
+    return outcomes;
+  }
+
+  /** Each change in its own savepoint, so that a failing one rolls back alone. */
+  async function runWithSavepoints(conn: Db, batch: Array<PendingWork<unknown>>): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    for (const [index, item] of batch.entries()) {
+      const savepoint = `change_${index}`;
+      await control(conn, `savepoint ${savepoint}`);
+      try {
+        const value = await item.work(conn);
+        await control(conn, `release ${savepoint}`);
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        await control(conn, `rollback to ${savepoint}`);
+        await control(conn, `release ${savepoint}`);
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * Runs the batch in one transaction on one connection; the pragmas cannot leak to other queries.
+   * The changes run first without savepoints; if one fails, the transaction is rolled back and the
+   * batch runs again with one savepoint per change. Changes are database work only (their callers
+   * hear nothing before the commit), so running one twice is safe.
+   */
   async function commitBatch(batch: Array<PendingWork<unknown>>): Promise<Outcome[]> {
     return db.connection().execute(async (conn) => {
-      const outcomes: Outcome[] = [];
       // SQLite refuses to change the safety level inside a transaction: set it around this one.
       if (flusher) await control(conn, 'pragma synchronous = normal');
       try {
         await control(conn, 'begin');
         try {
           if (batch.length === 1) return [await runAlone(conn, batch[0]!)];
-          for (const [index, item] of batch.entries()) {
-            const savepoint = `change_${index}`;
-            await control(conn, `savepoint ${savepoint}`);
-            try {
-              const value = await item.work(conn);
-              await control(conn, `release ${savepoint}`);
-              outcomes.push({ ok: true, value });
-            } catch (error) {
-              await control(conn, `rollback to ${savepoint}`);
-              await control(conn, `release ${savepoint}`);
-              outcomes.push({ ok: false, error });
-            }
+          let outcomes = await runOptimistically(conn, batch);
+          if (!outcomes) {
+            await control(conn, 'rollback');
+            await control(conn, 'begin');
+            outcomes = await runWithSavepoints(conn, batch);
           }
           await control(conn, 'commit');
+          return outcomes;
         } catch (error) {
           await control(conn, 'rollback').catch(() => {});
           throw error;
@@ -104,7 +138,6 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}) {
       } finally {
         if (flusher) await control(conn, 'pragma synchronous = full');
       }
-      return outcomes;
     });
   }
 
