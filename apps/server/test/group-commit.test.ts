@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { Kysely } from 'kysely';
 import { createGroupCommitter } from '../src/db/group-commit.ts';
 import { createWalFlusher, type WalFlusher } from '../src/db/wal-flusher.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
@@ -110,4 +111,26 @@ it('syncs the real WAL of a database file, and shares one sync between callers t
   await flusher.close();
   // A database without a WAL file has nothing to sync.
   await expect(createWalFlusher(`${database.file}-missing-wal`).flush()).resolves.toBeUndefined();
+});
+
+it('uses savepoints only when a change of the batch fails', async () => {
+  const commits = createGroupCommitter(database.db);
+  const executed = vi.spyOn(Kysely.prototype, 'executeQuery');
+  const savepoints = () => executed.mock.calls.filter(([query]) => 'sql' in query && /^savepoint /.test(query.sql)).length;
+  try {
+    await Promise.all([commits.run(addDesk('desk-d')), commits.run(addDesk('desk-e'))]);
+    expect(savepoints()).toBe(0);
+    const results = await Promise.allSettled([
+      commits.run(addDesk('desk-f')),
+      commits.run(async () => {
+        throw new Error('refused');
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect(savepoints()).toBe(2);
+  } finally {
+    executed.mockRestore();
+  }
+  const desks = await database.db.selectFrom('desks').select('id').where('id', 'in', ['desk-d', 'desk-e', 'desk-f']).orderBy('id').execute();
+  expect(desks.map((d) => d.id)).toEqual(['desk-d', 'desk-e', 'desk-f']);
 });
