@@ -107,16 +107,8 @@ export class WaitCalibration {
   }
 
   private combine(queueId: string, forecasts: readonly (number | null)[]): number {
-    const { weights } = this.solve(queueId);
-    let sum = 0;
-    let weight = 0;
-    forecasts.forEach((f, i) => {
-      if (f === null) return;
-      sum += weights[i]! * f;
-      weight += weights[i]!;
-    });
-    // Only if the awake experts' weights all underflowed: fall back on the site's fit.
-    return weight > 0 ? sum / weight : forecasts[1]!;
+    // Null only if the awake experts' weights all underflowed: fall back on the site's fit.
+    return weightedMeanOfPresent(forecasts, this.solve(queueId).weights) ?? forecasts[1]!;
   }
 
   private solve(queueId: string): Solved {
@@ -145,15 +137,20 @@ export class WaitCalibration {
  */
 function sleepingLosses(forecasts: readonly (number | null)[], weights: readonly number[], actualSeconds: number): number[] {
   const losses = forecasts.map((f) => (f === null ? null : (f - actualSeconds) ** 2));
+  const awakeMean = weightedMeanOfPresent(losses, weights) ?? Math.min(...losses.filter((l) => l !== null));
+  return losses.map((loss) => loss ?? awakeMean);
+}
+
+/** The weighted mean of the values present (the awake experts'); null when their weights sum to 0. */
+function weightedMeanOfPresent(values: readonly (number | null)[], weights: readonly number[]): number | null {
   let sum = 0;
   let weight = 0;
-  losses.forEach((loss, i) => {
-    if (loss === null) return;
-    sum += weights[i]! * loss;
+  values.forEach((value, i) => {
+    if (value === null) return;
+    sum += weights[i]! * value;
     weight += weights[i]!;
   });
-  const awakeMean = weight > 0 ? sum / weight : Math.min(...losses.filter((l) => l !== null));
-  return losses.map((loss) => loss ?? awakeMean);
+  return weight > 0 ? sum / weight : null;
 }
 
 function scaleOf(raw: WaitEstimate): number {
