@@ -1,6 +1,6 @@
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
+import { lowerThisThreadsPriority } from '../threads/background-priority.ts';
 import { checkpointPacing, nextCheckpointDelay, type CheckpointerData } from './checkpoint-pacing.ts';
 
 /**
@@ -13,8 +13,7 @@ const port = parentPort;
 if (!port) throw new Error('checkpoint-worker must run in a worker thread');
 const { databasePath } = workerData as CheckpointerData;
 
-// Background work, like the estimator: on Linux a thread has its own nice value (see estimator-worker.ts).
-if (process.platform === 'linux') setPriority(0, 10);
+lowerThisThreadsPriority();
 
 const sqlite = new SQLite(databasePath, { fileMustExist: true });
 // FULL: the copy into the database file is synced before the WAL may be reused.

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import type { SiteEvent } from '@walkup/domain';
 import { startWorkerThread } from '../threads/start-worker.ts';
@@ -19,11 +18,7 @@ export function createInProcessEstimator(): Estimator {
   return {
     warm: (setup, events) => core.warm(setup, events),
     observe: (events) => core.observe(events),
-    estimate: async (inputs) => {
-      const startedAt = performance.now();
-      const figures = core.estimate(inputs);
-      return { ...figures, busyMs: performance.now() - startedAt };
-    },
+    estimate: async (inputs) => core.estimate(inputs),
     close: async () => {},
   };
 }

@@ -1,5 +1,6 @@
 import { WaitLearner, estimateWaits, type EstimatorTechnician, type SiteEvent } from '@walkup/domain';
-import type { EstimateInputs, EstimateFigures, LearnerSetup } from './estimator-messages.ts';
+import { performance } from 'node:perf_hooks';
+import type { EstimateInputs, EstimateResult, LearnerSetup } from './estimator-messages.ts';
 import { createJoinEstimateBudget } from './join-estimate-budget.ts';
 
 /** Fallback service time when a category or queue has no configured figure. */
@@ -31,12 +32,10 @@ export function createEstimatorCore() {
       const site = sites.get(event.siteId);
       // Events the warm-up already read arrive again from the bus: the sequence number tells.
       if (!site || event.seq <= site.lastSeq) continue;
-      if (event.type === 'visit.checked_in') {
-        const estimateAtJoin = joinEstimates.allowed();
-        joinEstimates.spend(() => site.learner.observe(event, { estimateAtJoin }));
-      } else {
-        site.learner.observe(event);
-      }
+      if (event.type !== 'visit.checked_in') site.learner.observe(event);
+      // A newcomer's at-join estimate is the costly part: taken within the budget, skipped beyond it.
+      else if (joinEstimates.allowed()) joinEstimates.spend(() => site.learner.observe(event));
+      else site.learner.observe(event, { estimateAtJoin: false });
       site.lastSeq = event.seq;
     }
   }
@@ -47,7 +46,8 @@ export function createEstimatorCore() {
       observe(events);
     },
     observe,
-    estimate(inputs: EstimateInputs): EstimateFigures {
+    estimate(inputs: EstimateInputs): EstimateResult {
+      const startedAt = performance.now();
       const site = sites.get(inputs.siteId);
       if (!site) throw new Error(`no learner for site '${inputs.siteId}'`);
       const { visits } = inputs;
@@ -71,7 +71,7 @@ export function createEstimatorCore() {
         .filter((v) => v.state === 'waiting')
         .map((v) => ({ id: v.id, queueId: v.queueId, categoryId: v.categoryId, priority: v.priority, checkedInAt: v.checkedInAt }));
       const result = estimateWaits({ ...learned, queueIds: inputs.queueIds, technicians, waiting });
-      return { queues: result.queues, visits: result.visits };
+      return { queues: result.queues, visits: result.visits, busyMs: performance.now() - startedAt };
     },
   };
 }

@@ -26,12 +26,9 @@ export interface EstimateInputs {
   visits: Array<Pick<ActiveVisitView, 'id' | 'queueId' | 'categoryId' | 'priority' | 'state' | 'checkedInAt' | 'calledAt' | 'technicianId'>>;
 }
 
-export interface EstimateFigures {
+export interface EstimateResult {
   queues: Record<string, WaitEstimate | null>;
   visits: Record<string, WaitEstimate | null>;
-}
-
-export interface EstimateResult extends EstimateFigures {
   /** Time this estimate took the estimator, in ms: what the estimate service paces recomputes by. */
   busyMs: number;
 }

@@ -1,6 +1,5 @@
-import { setPriority } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
+import { lowerThisThreadsPriority } from '../threads/background-priority.ts';
 import { createEstimatorCore } from './estimator-core.ts';
 import type { EstimatorReply, EstimatorRequest } from './estimator-messages.ts';
 
@@ -13,10 +12,7 @@ const port = parentPort;
 if (!port) throw new Error('estimator-worker must run in a worker thread');
 const core = createEstimatorCore();
 
-// Estimates are background work: on Linux a thread has its own nice value, and a lower priority here
-// means that when both cores are busy, the main thread (answering check-ins) runs first. Elsewhere
-// setpriority would lower the whole process, so it is left alone.
-if (process.platform === 'linux') setPriority(0, 10);
+lowerThisThreadsPriority();
 
 port.on('message', (message: EstimatorRequest) => {
   switch (message.type) {
@@ -27,10 +23,9 @@ port.on('message', (message: EstimatorRequest) => {
       core.observe(message.events);
       return;
     case 'estimate': {
-      const startedAt = performance.now();
       let reply: EstimatorReply;
       try {
-        reply = { id: message.id, ok: true, result: { ...core.estimate(message.inputs), busyMs: performance.now() - startedAt } };
+        reply = { id: message.id, ok: true, result: core.estimate(message.inputs) };
       } catch (error) {
         reply = { id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) };
       }

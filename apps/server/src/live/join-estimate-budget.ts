@@ -23,7 +23,7 @@ export function createJoinEstimateBudget(now: () => number = () => performance.n
       }
       return spentMs < joinEstimateShare * windowMs;
     },
-    /** Runs and times work that used the budget. */
+    /** Runs and times an at-join estimate the budget allowed. */
     spend(work: () => void): void {
       const startedAt = now();
       work();
