@@ -26,7 +26,7 @@ import { createEventBus, type EventBus } from './live/event-bus.ts';
 import { createEstimateService, type EstimateService } from './live/estimate-service.ts';
 import { createSiteSetupCache } from './queries/site-setup-cache.ts';
 import { createGroupCommitter } from './db/group-commit.ts';
-import { walDatabaseFile, walFlusherFor } from './db/wal-flusher.ts';
+import { createWalFlusher, walDatabaseFile } from './db/wal-flusher.ts';
 import { startBackgroundCheckpointer } from './db/background-checkpointer.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createLiveSiteViews, type LiveSiteViews } from './live/live-site-views.ts';
@@ -122,7 +122,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const showNamesFor = (siteId: string) => siteNames.get(siteId) ?? false;
   const hub = createLiveHub({ bus, estimates, showNamesFor });
   const noop = createNoopAdapter();
-  const flusher = await walFlusherFor(deps.db);
+  // In WAL mode on a file (not in-memory), the WAL is synced and checkpointed off the event loop.
+  const databaseFile = await walDatabaseFile(deps.db);
+  const flusher = databaseFile ? createWalFlusher(`${databaseFile}-wal`) : null;
   app.addHook('onClose', async () => flusher?.close());
   const commits = createGroupCommitter(deps.db, {
     flusher,
@@ -180,7 +182,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.rootDir) await serveFrontEnds(app, deps.rootDir);
 
   if (deps.background !== false) {
-    const databaseFile = await walDatabaseFile(deps.db);
     if (databaseFile) {
       const checkpointer = await startBackgroundCheckpointer(deps.db, databaseFile, (err) =>
         app.log.error({ err }, 'the checkpoint thread stopped: the main connection checkpoints the WAL itself again'),

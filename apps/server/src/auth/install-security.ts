@@ -29,13 +29,9 @@ export interface SecurityPluginOptions {
 }
 
 /**
- * Cookies, security headers, rate limits and the authorization hooks. Must be registered before any
- * route, because rate limits and schema closing attach to routes as they are added.
- */
-/**
  * The headers a helmet middleware sets, worked out once: its options are fixed (no per-request nonce,
- * and it reads nothing of the request), and its fourteen middlewares, each setting one header on the
- * raw response, cost a check-in more than its own use case's logic.
+ * and it reads nothing of the request), and running its fourteen middlewares, each setting one header
+ * on the raw response, cost about 24 µs of every request (profiled under the check-in benchmark).
  */
 function headersSetBy(middleware: ReturnType<typeof helmet>): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -55,6 +51,10 @@ function headersSetBy(middleware: ReturnType<typeof helmet>): Record<string, str
   return headers;
 }
 
+/**
+ * Cookies, security headers, rate limits and the authorization hooks. Must be registered before any
+ * route, because rate limits and schema closing attach to routes as they are added.
+ */
 export async function installSecurity(app: FastifyInstance, options: SecurityPluginOptions): Promise<void> {
   closeRouteSchemas(app);
   await app.register(fastifyCookie, { secret: options.cookieSecret });

@@ -93,9 +93,3 @@ export async function walDatabaseFile(db: Db): Promise<string | null> {
   const file = files.find((f) => f.name === 'main')?.file;
   return modes[0]?.journal_mode === 'wal' && file ? file : null;
 }
-
-/** A flusher for the database's WAL, or null when it has none (in-memory, or not in WAL mode). */
-export async function walFlusherFor(db: Db): Promise<WalFlusher | null> {
-  const file = await walDatabaseFile(db);
-  return file ? createWalFlusher(`${file}-wal`) : null;
-}
