@@ -17,11 +17,10 @@ const external = Object.keys(serverPackage.dependencies).filter((name) => !name.
 export async function buildServerBundle(): Promise<string> {
   await build({
     absWorkingDir: rootDir,
-    // The estimator and the WAL checkpoints run in worker threads; threads/start-worker.ts finds their bundles beside main.mjs.
+    // The estimator runs in a worker thread; threads/start-worker.ts finds its bundle beside main.mjs.
     entryPoints: {
       main: 'apps/server/src/main.ts',
       'estimator-worker': 'apps/server/src/live/estimator-worker.ts',
-      'checkpoint-worker': 'apps/server/src/db/checkpoint-worker.ts',
     },
     outdir: 'apps/server/dist',
     outExtension: { '.js': '.mjs' },

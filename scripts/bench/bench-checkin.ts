@@ -1,5 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { kioskHeaders, liveConnection, type BenchCredentials } from './credentials.ts';
+import { openPostgres } from '../../apps/server/src/db/postgres-connection.ts';
+import { kioskHeaders, liveConnection, provisionCredentials, type BenchCredentials } from './credentials.ts';
+import { createBenchDatabase } from './postgres-databases.ts';
 import { runPostLoad, type LoadResult } from './http-load.ts';
 import { LiveClientPool, type ClientSpec } from './live-clients.ts';
 import { writeSeed } from './seed-sites.ts';
@@ -10,7 +13,9 @@ import { fixed, machineLine, printTable, summarise } from './stats.ts';
  * Check-in throughput and latency: autocannon doing real check-ins across 100 sites and all their
  * categories, with display and console websockets connected, against a bare Fastify route doing one
  * better-sqlite3 insert with the same durability settings, measured in the same run.
- *   npm run bench:checkin [-- --seconds 5 --rounds 5 --connections 10 --sites 100 --screens 200]
+ *   npm run bench:checkin [-- --seconds 5 --rounds 5 --connections 10 --sites 100 --screens 200 --engine sqlite|postgres]
+ * With `--engine postgres` both stacks run on fresh PostgreSQL databases (WALKUP_BENCH_POSTGRES_URL):
+ * walkup through its PostgreSQL engine, the baseline as one `pg` insert.
  */
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
@@ -19,12 +24,19 @@ const connections = Number(args.get('connections') ?? 10);
 const siteCount = Number(args.get('sites') ?? 100);
 const screenCount = Number(args.get('screens') ?? 200);
 const rounds = Number(args.get('rounds') ?? 5);
+const engine = args.get('engine') === 'postgres' ? 'postgres' : 'sqlite';
+/** `--rate N`: N check-ins per second in total (a fixed rate, latency is the figure); max throughput without it. */
+const rate = args.has('rate') ? Number(args.get('rate')) : undefined;
+/**
+ * `--against NAME=VALUE`: the baseline is walkup itself started with that environment variable (a
+ * piece switched off, e.g. WALKUP_PLAIN_SQLITE=group-commit) instead of bare Fastify.
+ */
+const against = args.get('against')?.split('=') as [string, string] | undefined;
 
 const dir = makeTempDir('bench-checkin');
 const { file: seedFile, sites } = writeSeed(dir, { sites: siteCount, desksPerSite: 3 });
 let counter = 0;
-let credentials: BenchCredentials = { devices: {}, technicians: {} };
-const nextCheckIn = () => {
+const nextCheckIn = (credentials: BenchCredentials) => {
   const n = counter++;
   const site = sites[n % sites.length]!;
   const categoryId = site.categoryIds[Math.floor(n / sites.length) % site.categoryIds.length]!;
@@ -40,7 +52,7 @@ type Measured = LoadResult & { cpuUs: number; mainCpuUs: number };
 
 async function loadAndCpu(server: ServerHandle, durationSeconds: number): Promise<Measured> {
   const before = { all: server.cpuMs(), main: server.mainThreadCpuMs() };
-  const result = await runPostLoad({ baseUrl: server.baseUrl, connections, durationSeconds, next: nextCheckIn });
+  const result = await runPostLoad({ baseUrl: server.baseUrl, connections, durationSeconds, next: () => nextCheckIn(server.credentials), rate });
   const requests = Math.max(1, result.ok + result.failed);
   return {
     ...result,
@@ -82,18 +94,39 @@ interface RoundResult {
  */
 async function measureRound(round: number): Promise<RoundResult> {
   const roundDir = path.join(dir, `round-${round}`);
-  const bareServer = await startServer({ entry: path.join(import.meta.dirname, 'bare-server.ts'), dir: path.join(roundDir, 'bare'), credentials: { devices: {}, technicians: {} } });
+  const bareDatabase = engine === 'postgres' ? await createBenchDatabase(`bare${round}`) : null;
+  const walkupDatabase = engine === 'postgres' ? await createBenchDatabase(`walkup${round}`) : null;
+  const bareServer = against
+    ? await startServer({ dir: path.join(roundDir, 'against'), seedFile, env: { [against[0]]: against[1] } })
+    : await startServer({
+        entry: path.join(import.meta.dirname, 'bare-server.ts'),
+        dir: path.join(roundDir, 'bare'),
+        credentials: { devices: {}, technicians: {} },
+        env: bareDatabase ? { WALKUP_DATABASE_URL: bareDatabase.url } : {},
+      });
   // WALKUP_BENCH_PROFILE=<dir> writes a CPU profile of the walkup server, to see where the time goes.
   const profileDir = process.env.WALKUP_BENCH_PROFILE;
-  const server = await startServer({ dir: path.join(roundDir, 'walkup'), seedFile, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
-  credentials = server.credentials;
-  const pool = new LiveClientPool((spec) => liveConnection(server.baseUrl, credentials, spec));
+  const walkupDir = path.join(roundDir, 'walkup');
+  mkdirSync(walkupDir, { recursive: true });
+  const server = await startServer({
+    dir: walkupDir,
+    seedFile,
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    ...(walkupDatabase && {
+      env: { WALKUP_DATABASE_URL: walkupDatabase.url },
+      credentials: await provisionCredentials(path.join(walkupDir, 'walkup.sqlite'), seedFile, openPostgres(walkupDatabase.url, { maxConnections: 2 })),
+    }),
+  });
+  const pool = new LiveClientPool((spec) => liveConnection(server.baseUrl, server.credentials, spec));
+  // A walkup baseline gets the same screens.
+  const againstPool = against ? new LiveClientPool((spec) => liveConnection(bareServer.baseUrl, bareServer.credentials, spec)) : null;
   try {
     const specs: ClientSpec[] = Array.from({ length: screenCount }, (_, i) => {
       const site = sites[i % sites.length]!;
       return i % 2 === 0 ? { siteId: site.id, view: 'display' } : { siteId: site.id, view: 'console', technicianId: site.technicianIds[0] };
     });
     await pool.connect(specs);
+    await againstPool?.connect(specs);
     await loadAndCpu(bareServer, 2);
     await loadAndCpu(server, 2);
     pool.resetCounters();
@@ -104,8 +137,11 @@ async function measureRound(round: number): Promise<RoundResult> {
     return { bare, walkup, memory: server.memoryMb().peak, latencies: pool.latencies, gaps: pool.gaps };
   } finally {
     pool.close();
+    againstPool?.close();
     await server.stop();
     await bareServer.stop();
+    await walkupDatabase?.drop();
+    await bareDatabase?.drop();
   }
 }
 
@@ -125,7 +161,7 @@ async function measure(): Promise<{ bare: Measured[]; walkup: Measured[]; memory
 
 try {
   console.log(`bench:checkin  ${machineLine()}`);
-  console.log(`${connections} connections, ${rounds} rounds (fresh servers and databases each) of ${seconds} s on each stack in turn (medians), ${siteCount} sites, ${screenCount} screens connected to walkup; db in ${dir}`);
+  console.log(`${connections} connections, ${rounds} rounds on ${engine} (fresh servers and databases each) of ${seconds} s on each stack in turn (medians), ${siteCount} sites, ${screenCount} screens connected to walkup; db in ${dir}`);
   const measured = await measure();
   const bare = medianLoad(measured.bare);
   const walkup = { ...measured, load: medianLoad(measured.walkup) };

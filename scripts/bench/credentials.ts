@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openDatabase } from '../../apps/server/src/db/connection.ts';
+import { openDatabase, type Db } from '../../apps/server/src/db/connection.ts';
 import { migrateToLatest } from '../../apps/server/src/db/migrate.ts';
 import { seedIfEmpty } from '../../apps/server/src/db/seed.ts';
 
@@ -38,8 +38,8 @@ async function loadAuthModules() {
   }
 }
 
-export async function provisionCredentials(databasePath: string, seedFile: string): Promise<BenchCredentials> {
-  const { db } = openDatabase(databasePath);
+/** `db` defaults to the SQLite file at databasePath; pass a PostgreSQL Db to provision a shared database. */
+export async function provisionCredentials(databasePath: string, seedFile: string, db: Db = openDatabase(databasePath).db): Promise<BenchCredentials> {
   try {
     await migrateToLatest(db);
     await seedIfEmpty(db, seedFile);

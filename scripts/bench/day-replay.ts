@@ -15,7 +15,18 @@ type Reply = { status: number; body: any; sentAt: number } | null;
  * visitors leave when their patience runs out, and technicians follow their shifts and serve whoever
  * waits. It records every call per simulated hour; bench-day.ts starts it and prints the figures.
  */
-export function createDayReplay(options: { server: ServerHandle; speed: number; hours: number; endMinute: number }) {
+/** Wall time after which a request counts as lost, and the pause before a technician tries again. */
+const requestTimeoutMs = 15_000;
+const retryAfterMs = 1_000;
+
+export function createDayReplay(options: {
+  server: ServerHandle;
+  speed: number;
+  hours: number;
+  endMinute: number;
+  /** Each accepted check-in's reply (bench-live-wait records the estimate the kiosk showed). */
+  onCheckIn?: (reply: { body: any; sentAt: number }) => void;
+}) {
   const { server, speed, endMinute } = options;
   const wallMsPerHour = 3_600_000 / speed;
   const hourStats: HourStats[] = Array.from({ length: Math.ceil(options.hours) }, () => ({ calls: 0, checkIns: 0, errors: 0, latencies: [], behindMs: 0, rssMb: 0, cpuMs: 0, benchCpuMs: 0 }));
@@ -57,7 +68,9 @@ export function createDayReplay(options: { server: ServerHandle; speed: number; 
     hour.calls++;
     if (dueAt !== undefined) hour.behindMs = Math.max(hour.behindMs, sentAt - dueAt);
     try {
-      const response = await fetch(`${server.baseUrl}${url}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      // A request caught by a restart must fail rather than hang its technician for the rest of the day.
+      const signal = AbortSignal.timeout(requestTimeoutMs);
+      const response = await fetch(`${server.baseUrl}${url}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
       const text = await response.text();
       hour.latencies.push(performance.now() - sentAt);
       statuses.set(String(response.status), (statuses.get(String(response.status)) ?? 0) + 1);
@@ -81,6 +94,7 @@ export function createDayReplay(options: { server: ServerHandle; speed: number; 
     const reply = await api('POST', `/api/sites/${siteId}/visits`, kiosk, body, wallAt(plan.arrivalMinute));
     if (reply?.status !== 201) return;
     hourOf(reply.sentAt).checkIns++;
+    options.onCheckIn?.(reply);
     const visit: VisitRuntime = { plan, queueId: reply.body.queueId, state: 'waiting', transferred: false };
     visits.set(reply.body.id, visit);
     site.waiting.set(visit.queueId, (site.waiting.get(visit.queueId) ?? 0) + 1);
@@ -113,7 +127,18 @@ export function createDayReplay(options: { server: ServerHandle; speed: number; 
   /** Serves one called visitor to the end: walk to the desk, service, then resolve, no-show or transfer. */
   async function serve(site: SiteRuntime, shift: PlannedShift, visitId: string, visit: VisitRuntime): Promise<void> {
     const tech = technicianHeaders(server.credentials, shift.technicianId);
-    const act = (action: string, extra: object = {}) => api('POST', `/api/visits/${visitId}/${action}`, tech, { technicianId: shift.technicianId, ...extra });
+    const act = async (action: string, extra: object = {}): Promise<Reply> => {
+      // No answer (the server restarting): the technician clicks again until the server answers, as a
+      // person at the desk would. A 409 on a second try means the first one went through. Why: a resolve
+      // lost in the restart left the technician "serving" on the server for the rest of the day (every
+      // call-next refused), four of eight technicians gone while the estimator still counted on them.
+      for (let attempt = 0; !stopping; attempt++) {
+        const reply = await api('POST', `/api/visits/${visitId}/${action}`, tech, { technicianId: shift.technicianId, ...extra });
+        if (reply !== null) return attempt > 0 && reply.status === 409 ? { ...reply, status: 200 } : reply;
+        await sleep(retryAfterMs);
+      }
+      return null;
+    };
     visit.state = 'called';
     if (visit.plan.outcome === 'no_show' && !visit.transferred) {
       await sleepSim(rates.noShowWaitMinutes * 60);

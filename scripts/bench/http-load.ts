@@ -27,9 +27,12 @@ export async function runPostLoad(options: {
   connections: number;
   durationSeconds: number;
   next: () => { path: string; body: unknown; headers: Record<string, string> };
+  /** Requests per second across all connections; as fast as possible when absent. */
+  rate?: number;
 }): Promise<LoadResult> {
   const result = await autocannon({
     url: options.baseUrl,
+    ...(options.rate && { overallRate: options.rate }),
     connections: options.connections,
     duration: options.durationSeconds,
     requests: [

@@ -43,8 +43,8 @@ export function generateSeed(options: { sites: number; desksPerSite: number }): 
       expectedServiceSeconds: seconds,
     });
     const categories = [
-      { id: q('laptop'), icon: 'laptop', label: { en: 'Laptop' }, children: [leaf('laptop-slow', 'hardware', 900), leaf('laptop-broken', 'hardware', 600)] },
-      { id: q('software'), icon: 'app', label: { en: 'Software' }, children: [leaf('software-install', 'software', 600), leaf('password', 'software', 300, 1)] },
+      { id: q('laptop-menu'), icon: 'laptop', label: { en: 'Laptop' }, children: [leaf('laptop-slow', 'hardware', 900), leaf('laptop-broken', 'hardware', 600)] },
+      { id: q('software-menu'), icon: 'app', label: { en: 'Software' }, children: [leaf('software-install', 'software', 600), leaf('password', 'software', 300, 1)] },
     ];
     sites.push({
       id,

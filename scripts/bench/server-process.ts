@@ -60,6 +60,8 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** Credentials of an earlier start on the same database (restarts). */
   credentials?: BenchCredentials;
+  /** A server bundle built already (the crash tests build it once, in their global setup). */
+  bundle?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<ServerHandle> {
@@ -71,7 +73,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
   const credentials = options.credentials ?? (await provisionCredentials(databasePath, seedFile));
   // By default, run what `npm start` runs: the bundled server, rebuilt from the current sources once
   // per process (under a second) so a stale bundle is never measured.
-  const entryArgs = options.entry ? ['--import', 'tsx', options.entry] : [await freshServerBundle()];
+  const entryArgs = options.entry ? ['--import', 'tsx', options.entry] : [options.bundle ?? (await freshServerBundle())];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entryArgs], {
     cwd: repoRoot,
     env: {

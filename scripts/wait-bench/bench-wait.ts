@@ -6,10 +6,12 @@ import { callPolicyOf, readEventLog, type InputFormat } from './read-event-log.t
 import { replayWaits } from './replay-wait.ts';
 import { isScored, scorePredictor, type Scores } from './score-predictions.ts';
 import { checkBar } from './check-bar.ts';
+import { runAppointmentScenario } from './bench-wait-appointments.ts';
 
 /**
  * Replay benchmark of wait estimates:
  *   npm run bench:wait -- --input <file> [--format anonymous-bank|events] [--score-from YYYY-MM-DD] [--json]
+ *   npm run bench:wait -- --appointments [--days 10] [--seed 7]   (walk-ins with bookings blended in)
  * Everything is replayed (and learned from) in time order; only visits joining on or after
  * --score-from are scored. Without --input: the bank log in ../shared/data, scored on days 8-14.
  */
@@ -20,8 +22,15 @@ const { values: given } = parseArgs({
     format: { type: 'string' },
     'score-from': { type: 'string' },
     json: { type: 'boolean', default: false },
+    appointments: { type: 'boolean', default: false },
+    days: { type: 'string', default: '10' },
+    seed: { type: 'string', default: '7' },
   },
 });
+if (given.appointments) {
+  runAppointmentScenario(Number(given.days), Number(given.seed));
+  process.exit(0);
+}
 const values: { input: string; format: string; 'score-from'?: string; json?: boolean } = given.input
   ? { ...given, input: given.input, format: given.format ?? 'events' }
   : { ...given, input: bankLog, format: 'anonymous-bank', 'score-from': given['score-from'] ?? '1999-02-08' };
@@ -44,7 +53,7 @@ const perQueue = replay.predictorNames.map((predictor, k) => {
   for (const q of queues) byQueue[q] = scorePredictor(scored.filter((v) => v.queueId === q), k, 'at-join');
   return { predictor, byQueue };
 });
-const bar = checkBar(atJoin, perQueue);
+const bar = checkBar(atJoin, perQueue, overWait);
 const seconds = (performance.now() - started) / 1000;
 
 if (values.json) {

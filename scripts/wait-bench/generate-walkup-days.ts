@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { pickNextVisit, type SiteEvent, type SiteEventMap, type SiteEventType } from '@walkup/domain';
-import { appointmentMinutes, arrivalsPerHour, categories, queueIds, rates, technicians } from './synthetic-site.ts';
+import { pickNextVisit, placeAppointmentArrival, type SiteEvent, type SiteEventMap, type SiteEventType } from '@walkup/domain';
+import { appointmentMinutes, arrivalsPerHour, bookedSlots, booking, categories, queueIds, rates, technicians } from './synthetic-site.ts';
 
 /**
  * Seeded generator of walk-up IT days as walkup events (JSON lines of SiteEvent), so the benchmark's
@@ -10,7 +10,7 @@ import { appointmentMinutes, arrivalsPerHour, categories, queueIds, rates, techn
  * A small discrete-event simulation: technicians follow their shifts and breaks (finishing the
  * current visitor first) and call the next visitor with walkup's own call policy.
  */
-interface SimVisit { id: string; queueId: string; categoryId: string; priority: number; checkedInAt: string }
+interface SimVisit { id: string; queueId: string; categoryId: string; priority: number; checkedInAt: string; callOrderAt?: string | null; appointment?: { id: string; at: string | null } }
 interface SimTechnician { id: string; queueIds: string[]; status: 'available' | 'break' | 'off'; wants: 'available' | 'break' | 'off'; busy: boolean; callPending: boolean }
 type Action = { atMs: number; order: number; run: () => void };
 
@@ -24,8 +24,10 @@ function createRandom(seed: number): () => number {
   };
 }
 
-export function generateWalkupDays(days: number, seed: number, startDate = '2025-03-03'): SiteEvent[] {
+export function generateWalkupDays(days: number, seed: number, startDate = '2025-03-03', options: { appointments?: boolean } = {}): SiteEvent[] {
   const random = createRandom(seed);
+  // The bookings draw from their own stream, so the walk-ins arrive the same with or without them.
+  const bookingRandom = createRandom(seed + 7919);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const exponential = (mean: number) => -Math.log(1 - random()) * mean;
   const out: Array<{ atMs: number; type: SiteEventType; visitId: string | null; data: unknown }> = [];
@@ -82,7 +84,8 @@ export function generateWalkupDays(days: number, seed: number, startDate = '2025
   };
   const arrive = (visit: SimVisit, atMs: number, fresh: boolean) => {
     if (fresh) {
-      emit(atMs, 'visit.checked_in', visit.id, { queueId: visit.queueId, categoryId: visit.categoryId, ticketNumber: visit.id, priority: visit.priority, checkedInAt: visit.checkedInAt, visitor: { kind: 'guest' }, note: null });
+      const booked = visit.appointment ? { callOrderAt: visit.callOrderAt ?? null, appointmentId: visit.appointment.id, appointmentAt: visit.appointment.at } : {};
+      emit(atMs, 'visit.checked_in', visit.id, { queueId: visit.queueId, categoryId: visit.categoryId, ticketNumber: visit.id, priority: visit.priority, checkedInAt: visit.checkedInAt, visitor: { kind: 'guest' }, note: null, ...booked });
       const patienceMs = exponential(rates.patienceMinutes * 60_000);
       at(atMs + patienceMs, () => {
         const index = waiting.indexOf(visit);
@@ -99,6 +102,59 @@ export function generateWalkupDays(days: number, seed: number, startDate = '2025
     const category = categoryIndex !== undefined ? categories[categoryIndex]! : (categories.find((c) => (pick -= c.share) < 0) ?? categories[0]!);
     counter += 1;
     return { id: `v-${new Date(dayMs).toISOString().slice(0, 10)}-${counter}`, queueId: category.queueId, categoryId: category.id, priority, checkedInAt: new Date(atMs).toISOString() };
+  };
+
+  /**
+   * The wait a walk-in joining now is told, as the simulator can guess it (people waiting in the
+   * queue x its mean service / technicians on duty for it); the live server uses the estimator's.
+   */
+  const expectedWaitSeconds = (queueId: string) => {
+    const ahead = waiting.filter((v) => v.queueId === queueId).length;
+    const serving = [...staff.values()].filter((t) => t.status === 'available' && t.queueIds.includes(queueId)).length;
+    const queueCategories = categories.filter((c) => c.queueId === queueId);
+    const meanSeconds = (queueCategories.reduce((sum, c) => sum + c.share * c.medianMinutes, 0) / queueCategories.reduce((sum, c) => sum + c.share, 0)) * 60;
+    return serving === 0 ? 3600 : ((ahead + 1) * meanSeconds) / serving;
+  };
+  const bookDay = (dayMs: number) => {
+    for (const [queueId, minutes] of Object.entries(bookedSlots)) {
+      const queueCategories = categories.filter((c) => c.queueId === queueId);
+      for (let hour = 9; hour < 16; hour++) {
+        for (const minute of minutes) {
+          const startMs = dayMs + (hour * 60 + minute) * 60_000;
+          const startsAt = new Date(startMs).toISOString();
+          const category = queueCategories[Math.floor(bookingRandom() * queueCategories.length)]!;
+          const appointmentId = `a-${startsAt}-${queueId}`;
+          // Booked the day before: known to the estimator from the start of the day.
+          emit(dayMs, 'appointment.booked', null, { appointmentId, queueId, categoryId: category.id, startsAt, endsAt: new Date(startMs + booking.slotMinutes * 60_000).toISOString(), bookedBy: 'visitor' });
+          const graceMs = startMs + booking.lateGraceMinutes * 60_000;
+          if (bookingRandom() < booking.noShowShare) {
+            at(graceMs, () => emit(graceMs, 'appointment.no_show', null, { appointmentId }));
+            continue;
+          }
+          const noise = Math.sqrt(-2 * Math.log(1 - bookingRandom())) * Math.cos(2 * Math.PI * bookingRandom());
+          const arrivalMs = Math.round(startMs + (booking.arrivalMeanMinutes + booking.arrivalSdMinutes * noise) * 60_000);
+          at(arrivalMs, () => {
+            counter += 1;
+            const arrivedAt = new Date(arrivalMs).toISOString();
+            const placed = placeAppointmentArrival(
+              { slotStartsAt: startsAt, arrivedAt, expectedWaitSeconds: expectedWaitSeconds(queueId) },
+              { lateGraceSeconds: booking.lateGraceMinutes * 60, maxAdvanceSeconds: booking.maxAdvanceMinutes * 60 },
+            );
+            const kept = placed.kind === 'appointment';
+            const visit: SimVisit = {
+              id: `b-${startsAt}-${queueId}`,
+              queueId,
+              categoryId: category.id,
+              priority: 0,
+              checkedInAt: arrivedAt,
+              callOrderAt: kept ? placed.callOrderAt : null,
+              appointment: { id: appointmentId, at: kept ? startsAt : null },
+            };
+            arrive(visit, arrivalMs, true);
+          });
+        }
+      }
+    }
   };
 
   for (let d = 0; d < days; d++) {
@@ -119,6 +175,7 @@ export function generateWalkupDays(days: number, seed: number, startDate = '2025
       const visit = newVisit(dayMs, atMs, 1, Math.floor(random() * categories.length));
       at(atMs, () => arrive(visit, atMs, true));
     }
+    if (options.appointments) bookDay(dayMs);
     for (const def of technicians) {
       const t = staff.get(def.id) ?? { id: def.id, queueIds: def.queueIds, status: 'off' as const, wants: 'off' as const, busy: false, callPending: false };
       staff.set(def.id, t);

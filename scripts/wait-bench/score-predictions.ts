@@ -82,3 +82,22 @@ export function scorePredictor(visits: readonly ReplayedVisit[], predictor: numb
     coverage: ranged ? mean((e) => e.covered ?? 0) : null,
   };
 }
+
+/**
+ * Coverage over the wait as bench:live-wait counts it: every figure weighted by how long it stood,
+ * pooled over visits (long waits weigh more), where `scorePredictor` averages each visit first.
+ */
+export function pooledOverWaitCoverage(visits: readonly ReplayedVisit[], predictor = 0): number {
+  let covered = 0;
+  let total = 0;
+  for (const v of visits) {
+    const points = v.predictions[predictor]!;
+    points.forEach((p, i) => {
+      const weight = Math.max(0, Math.min(points[i + 1]?.atMs ?? v.calledMs!, v.calledMs!) - p.atMs);
+      const actual = (v.calledMs! - p.atMs) / 1000;
+      total += weight;
+      if (p.low !== null && p.high !== null && p.low <= actual && actual <= p.high) covered += weight;
+    });
+  }
+  return covered / total;
+}

@@ -59,3 +59,19 @@ export const rates = {
   pickupSeconds: 20,
   walkToDeskSeconds: 40,
 };
+
+/**
+ * The appointments scenario (`bench:wait -- --appointments`): bookings blended with the same walk-ins
+ * by the rule of docs/appointments.md. Per queue, bookings each hour from 9:00 to 16:00 at these
+ * minutes past the hour, 20 minutes each.
+ */
+export const bookedSlots: Record<string, number[]> = { hardware: [10, 40], software: [20], accounts: [50] };
+export const booking = {
+  slotMinutes: 20,
+  noShowShare: 0.08,
+  /** Arrival relative to the slot, in minutes: mean and standard deviation (most come a little early). */
+  arrivalMeanMinutes: -6,
+  arrivalSdMinutes: 6,
+  lateGraceMinutes: 10,
+  maxAdvanceMinutes: 30,
+};

@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import WebSocket from 'ws';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { ServerMessage } from '@walkup/protocol';
 import { kioskHeaders, liveConnection } from '../../scripts/bench/credentials.ts';
 import { makeTempDir, removeDir, startServer } from '../../scripts/bench/server-process.ts';
@@ -15,7 +15,7 @@ describe('graceful shutdown', () => {
   afterAll(() => removeDir(dir));
 
   it('finishes requests in flight, says bye to screens and exits 0', { timeout: 60_000 }, async () => {
-    const server = await startServer({ dir });
+    const server = await startServer({ dir, bundle: inject('serverBundle') });
     const { url, headers } = liveConnection(server.baseUrl, server.credentials, { siteId: 'hq', view: 'display' });
     const socket = new WebSocket(url, { headers });
     const received: ServerMessage[] = [];
@@ -28,18 +28,22 @@ describe('graceful shutdown', () => {
       });
     });
 
-    const checkIns = Array.from({ length: 30 }, (_, n) =>
+    let answeredSoFar = 0;
+    const checkIns = Array.from({ length: 60 }, (_, n) =>
       fetch(`${server.baseUrl}/api/sites/hq/visits`, {
         method: 'POST',
         headers: { ...kioskHeaders(server.credentials, 'hq'), 'content-type': 'application/json' },
         body: JSON.stringify({ categoryId: 'laptop-slow', visitor: { kind: 'guest', name: `Late ${n}` } }),
       }).then(
-        async (response) => ({ status: response.status, id: response.status === 201 ? ((await response.json()) as { id: string }).id : null }),
+        async (response) => {
+          answeredSoFar += 1;
+          return { status: response.status, id: response.status === 201 ? ((await response.json()) as { id: string }).id : null };
+        },
         () => ({ status: 0, id: null }),
       ),
     );
-    // Signal while those requests are being served.
-    await new Promise((r) => setTimeout(r, 5));
+    // Signal while those requests are being served: once the first answers came back, the rest are in flight.
+    await expect.poll(() => answeredSoFar, { interval: 1 }).toBeGreaterThan(0);
     server.child.kill('SIGTERM');
     const results = await Promise.all(checkIns);
     expect(await server.exited).toBe(0);

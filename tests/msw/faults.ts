@@ -9,7 +9,9 @@ export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
   | { kind: 'reset' }
   | { kind: 'hang' }
-  | { kind: 'lose-response' };
+  | { kind: 'lose-response' }
+  /** Handled normally: lets the first requests of a sequence through (a lookup before the create). */
+  | { kind: 'pass' };
 
 export function createFaults() {
   let persistent: Fault | null = null;
@@ -35,7 +37,7 @@ export function createFaults() {
     async before(): Promise<Response | 'lost' | null> {
       requests++;
       const fault = once.shift() ?? persistent;
-      if (!fault) return null;
+      if (!fault || fault.kind === 'pass') return null;
       if (fault.kind === 'reset') return HttpResponse.error();
       if (fault.kind === 'hang') {
         await delay('infinite');

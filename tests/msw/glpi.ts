@@ -5,7 +5,8 @@ import { createFaults, withFaults } from './faults.ts';
  * GLPI 10 legacy REST API (apirest.php), shaped like its apirest.md: `initSession` answers
  * `{ session_token }`, errors are `["ERROR_CODE", "message"]` arrays, creations `{ id, message }`.
  */
-export function createGlpiMock(options: { apiUrl?: string; appToken?: string; userToken?: string } = {}) {
+export function createGlpiMock(options: { apiUrl?: string; appToken?: string; userToken?: string; categories?: number[] } = {}) {
+  const categories = options.categories ?? [3, 7];
   const apiUrl = options.apiUrl ?? 'https://glpi.acme.test/apirest.php';
   const creds = { appToken: options.appToken ?? 'f7g3csp8mgatg5ebc5elnazakw20i9fyev1qopya7', userToken: options.userToken ?? 'q56hqkniwot8wntb3z1qarka5atf365taaa2uyjrn' };
   const sessions = new Set<string>();
@@ -37,6 +38,14 @@ export function createGlpiMock(options: { apiUrl?: string; appToken?: string; us
         sessions.delete(request.headers.get('session-token') ?? '');
         log.push('killSession');
         return HttpResponse.json(true);
+      }),
+    ),
+    http.get(`${apiUrl}/ITILCategory/:id`, ({ request, params }) =>
+      withFaults(faults, () => {
+        const refused = session(request);
+        if (refused) return refused;
+        if (!categories.includes(Number(params.id))) return error(404, 'ERROR_ITEM_NOT_FOUND', 'Item not found');
+        return HttpResponse.json({ id: Number(params.id), name: 'Hardware', completename: 'Hardware' });
       }),
     ),
     http.get(`${apiUrl}/getFullSession`, ({ request }) => withFaults(faults, () => session(request) ?? HttpResponse.json({ session: { glpiID: 7 } }))),

@@ -6,7 +6,9 @@ import { createFaults, withFaults } from './faults.ts';
  * `{ issueId, issueKey, requestTypeId, serviceDeskId, _links }`, errors `{ errorMessage, i18nErrorMessage }`,
  * platform search `{ issues: [...] }`.
  */
-export function createJiraMock(options: { siteUrl?: string; email?: string; apiToken?: string } = {}) {
+export function createJiraMock(options: { siteUrl?: string; email?: string; apiToken?: string; serviceDesks?: Record<string, string[]> } = {}) {
+  // Service desk id -> its request type ids.
+  const serviceDesks = options.serviceDesks ?? { '1': ['10', '11', '12'] };
   const siteUrl = options.siteUrl ?? 'https://acme.atlassian.net';
   const creds = { email: options.email ?? 'walkup@acme.test', apiToken: options.apiToken ?? 'ATATT3xFfGF0-token' };
   const users = [{ accountId: '5b10ac8d82e05b22cc7d4ef5', emailAddress: 'abel.tuter@example.com', displayName: 'Abel Tuter', accountType: 'atlassian' }];
@@ -72,7 +74,18 @@ export function createJiraMock(options: { siteUrl?: string; email?: string; apiT
       }),
     ),
     http.get(`${siteUrl}/rest/servicedeskapi/servicedesk/:id`, ({ request, params }) =>
-      withFaults(faults, () => (authorised(request) ? HttpResponse.json({ id: params.id, projectKey: 'WALK', projectName: 'Walk-up' }) : unauthorised())),
+      withFaults(faults, () => {
+        if (!authorised(request)) return unauthorised();
+        if (!serviceDesks[String(params.id)]) return HttpResponse.json({ errorMessage: 'Service Desk does not exist' }, { status: 404 });
+        return HttpResponse.json({ id: params.id, projectKey: 'WALK', projectName: 'Walk-up' });
+      }),
+    ),
+    http.get(`${siteUrl}/rest/servicedeskapi/servicedesk/:id/requesttype/:typeId`, ({ request, params }) =>
+      withFaults(faults, () => {
+        if (!authorised(request)) return unauthorised();
+        if (!serviceDesks[String(params.id)]?.includes(String(params.typeId))) return HttpResponse.json({ errorMessage: 'The request type does not exist' }, { status: 404 });
+        return HttpResponse.json({ id: params.typeId, name: 'Walk-up', serviceDeskId: params.id });
+      }),
     ),
   ];
   return { siteUrl, creds, handlers, requests, faults };

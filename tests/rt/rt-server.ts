@@ -3,10 +3,31 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { describe, it } from 'vitest';
 
 /** RT is a real dependency only where Debian's packages are installed; CI installs them. */
 export const rtSetupTool = '/usr/sbin/rt-setup-database-5';
 export const rtAvailable = existsSync(rtSetupTool);
+const rtMissing = `${rtSetupTool} is missing (apt-get install request-tracker5 rt5-db-sqlite rt5-standalone)`;
+
+/**
+ * A describe block that needs a real RT. Without one it is skipped and says why, except on CI
+ * (`CI` set), where a missing RT fails: CI must never pass by silently not testing RT.
+ */
+export function describeWithRt(name: string, body: () => void): void {
+  if (rtAvailable) {
+    describe(name, body);
+  } else if (process.env.CI) {
+    describe(name, () => {
+      it('has Request Tracker 5 installed, as CI must', () => {
+        throw new Error(`CI is set but ${rtMissing}: install it in .ci/run so the RT tests run`);
+      });
+    });
+  } else {
+    console.warn(`[tests/rt] skipped: ${rtMissing}`);
+    describe.skip(`${name} (skipped: ${rtMissing})`, body);
+  }
+}
 const rtServerBinary = '/usr/share/request-tracker5/libexec/rt-server';
 
 async function freePort(): Promise<number> {

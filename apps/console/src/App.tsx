@@ -1,4 +1,4 @@
-import { LanguageSwitch, OfflineBanner } from '@walkup/client';
+import { LanguageSwitch, OfflineBanner, useDocumentLanguage } from '@walkup/client';
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import './App.css';
@@ -7,6 +7,7 @@ import type { ConsoleTab } from './console-store.ts';
 import { CurrentVisitPanel } from './CurrentVisitPanel.tsx';
 import { DeskBoard } from './DeskBoard.tsx';
 import { ItsmBadge } from './itsm/ItsmBadge.tsx';
+import { BroadcastForm } from './BroadcastForm.tsx';
 import { PresenceSwitch } from './PresenceSwitch.tsx';
 import { SetupPanel } from './SetupPanel.tsx';
 import { SignInForm } from './SignInForm.tsx';
@@ -28,6 +29,7 @@ function Workspace() {
       </div>
       <aside>
         <PresenceSwitch />
+        <BroadcastForm />
         <DeskBoard />
         <ShortcutLegend />
         <WaitAccuracyPanel />
@@ -41,13 +43,13 @@ export function App() {
   const { t, lang } = store.i18n;
   const { config, technician } = store;
   const desk = config.value?.desks.find((d) => d.id === store.selection.value.deskId);
+  useDocumentLanguage(lang);
   const openSetup = () => {
     store.editingSetup.value = true;
     store.tab.value = 'desk';
   };
   return (
-    <div class="console" lang={lang.value}>
-      {store.ready.value && <OfflineBanner connected={store.site.connected} message={t('offline')} />}
+    <div class="console">
       <header class="console-header">
         <h1>{t('title')}</h1>
         {store.ready.value && (
@@ -60,7 +62,7 @@ export function App() {
             </button>
           </>
         )}
-        {store.session.value && <ItsmBadge />}
+        {store.session.value && !servesNobody(store.session.value.role) && <ItsmBadge />}
         <LanguageSwitch lang={lang} label={t('language')} />
         {store.session.value && (
           <button class="btn" type="button" onClick={() => void store.signOut()}>
@@ -68,16 +70,11 @@ export function App() {
           </button>
         )}
       </header>
-      {store.checkingSession.value ? (
-        <p role="status">{t('loading')}</p>
-      ) : !store.session.value ? (
-        <SignInForm />
-      ) : (
-        <>
-          <ConsoleTabs />
-          <CurrentTab />
-        </>
-      )}
+      {store.session.value && !store.checkingSession.value && <ConsoleTabs />}
+      <main class="console-main">
+        {store.ready.value && <OfflineBanner connected={store.site.connected} message={t('offline')} />}
+        {store.checkingSession.value ? <p role="status">{t('loading')}</p> : !store.session.value ? <SignInForm /> : <CurrentTab />}
+      </main>
       <ToastRegion />
     </div>
   );
@@ -100,6 +97,12 @@ function WaitAccuracyPanel() {
 type ViewModule = () => Promise<ComponentType>;
 const loadItsmView: ViewModule = () => import('./itsm/ItsmView.tsx').then((m) => m.ItsmView);
 const loadAdminView: ViewModule = () => import('./admin/AdminView.tsx').then((m) => m.AdminView);
+const loadManagerView: ViewModule = () => import('./manager/ManagerView.tsx').then((m) => m.ManagerView);
+const readsFigures = (role: string | undefined) => role === 'manager' || role === 'site_admin' || role === 'admin';
+/** Managers and site admins serve nobody: no desk, ITSM or appointments tab. */
+const servesNobody = (role: string | undefined) => role === 'manager' || role === 'site_admin';
+const configures = (role: string | undefined) => role === 'admin' || role === 'site_admin';
+const loadAppointmentsView: ViewModule = () => import('./appointments/AppointmentsView.tsx').then((m) => m.AppointmentsView);
 
 function LazyView({ load }: { load: ViewModule }) {
   const { t } = useConsole().i18n;
@@ -122,19 +125,26 @@ function LazyView({ load }: { load: ViewModule }) {
 function CurrentTab() {
   const store = useConsole();
   const tab = store.tab.value;
+  const role = store.session.value?.role;
+  if (tab === 'admin' && configures(role)) return <LazyView load={loadAdminView} />;
+  // Managers and site admins serve nobody: the manager tab is their console.
+  if ((tab === 'manager' || servesNobody(role)) && readsFigures(role)) return <LazyView load={loadManagerView} />;
   if (tab === 'itsm') return <LazyView load={loadItsmView} />;
-  if (tab === 'admin' && store.session.value?.role === 'admin') return <LazyView load={loadAdminView} />;
+  if (tab === 'appointments') return <LazyView load={loadAppointmentsView} />;
   return store.ready.value ? <Workspace /> : <SetupPanel />;
 }
 
 function ConsoleTabs() {
   const store = useConsole();
   const { t } = store.i18n;
+  const role = store.session.value?.role;
   const tabs: Array<[ConsoleTab, string]> = [
-    ['desk', t('tabDesk')],
-    ['itsm', t('tabItsm')],
-    ...(store.session.value?.role === 'admin' ? [['admin', t('tabAdmin')] as [ConsoleTab, string]] : []),
+    ...(servesNobody(role) ? [] : ([['desk', t('tabDesk')], ['itsm', t('tabItsm')], ['appointments', t('tabAppointments')]] as Array<[ConsoleTab, string]>)),
+    ...(readsFigures(role) ? [['manager', t('tabManager')] as [ConsoleTab, string]] : []),
+    ...(configures(role) ? [['admin', t('tabAdmin')] as [ConsoleTab, string]] : []),
   ];
+  // Managers and site admins land on the figures whatever tab was last chosen, but Admin.
+  const shownTab = servesNobody(role) && store.tab.value !== 'admin' ? 'manager' : store.tab.value;
   return (
     <nav class="console-tabs" aria-label={t('tabs')}>
       {tabs.map(([id, label]) => (
@@ -142,7 +152,7 @@ function ConsoleTabs() {
           key={id}
           type="button"
           class="console-tab"
-          aria-current={store.tab.value === id ? 'page' : undefined}
+          aria-current={shownTab === id ? 'page' : undefined}
           onClick={() => (store.tab.value = id)}
         >
           {label}

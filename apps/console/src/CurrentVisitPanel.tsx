@@ -41,13 +41,14 @@ export function CurrentVisitPanel() {
   const busy = store.busy.value;
 
   if (!visit) {
+    const available = store.presence.value === 'available';
     return (
       <section class="panel current-visit current-empty" aria-labelledby="current-title">
         <div>
           <h2 id="current-title">{t('current')}</h2>
-          <p class="flush">{t('nobodyAtDesk')}</p>
+          <p class="flush">{available ? t('nobodyAtDesk') : t('nobodyAtDeskAway', { status: t(store.presence.value) })}</p>
         </div>
-        <button class="btn btn-primary" type="button" disabled={busy || store.presence.value !== 'available'} onClick={() => void store.callNext()}>
+        <button class="btn btn-primary" type="button" disabled={busy || !available} onClick={() => void store.callNext()}>
           {t('callNext')} <kbd>N</kbd>
         </button>
       </section>
@@ -66,7 +67,7 @@ export function CurrentVisitPanel() {
       </div>
       <dl class="current-details">
         <dt>{t('colName')}</dt>
-        <dd>{visitorLabel(visit, t('guest'))}</dd>
+        <dd>{visitorLabel(visit, t)}</dd>
         <dt>{t('colCategory')}</dt>
         <dd>{categoryLabel(store.config.value, visit.categoryId, lang.value)}</dd>
         {visit.note && (
@@ -75,20 +76,24 @@ export function CurrentVisitPanel() {
             <dd>{visit.note}</dd>
           </>
         )}
-        <dt>{t('colItsm')}</dt>
-        <dd>
-          <ItsmStatus itsm={visit.itsm} />
-        </dd>
+        {store.siteHasItsm.value && (
+          <>
+            <dt>{t('colItsm')}</dt>
+            <dd>
+              <ItsmStatus itsm={visit.itsm} />
+            </dd>
+          </>
+        )}
       </dl>
       <div class="current-actions">
         <button class="btn" type="button" disabled={busy || visit.state !== 'called'} onClick={() => void store.recall()}>
-          {t('recall')}
+          {t('recall')} <kbd>C</kbd>
         </button>
         <button class="btn btn-primary" type="button" disabled={busy || visit.state !== 'called'} onClick={() => void store.start()}>
           {t('start')} <kbd>S</kbd>
         </button>
         <button class="btn btn-danger" type="button" disabled={busy || visit.state !== 'called' || graceLeft > 0} onClick={() => void store.noShow()}>
-          {graceLeft > 0 ? t('noShowIn', { time: formatElapsed(graceLeft) }) : t('noShow')}
+          {graceLeft > 0 ? t('noShowIn', { time: formatElapsed(graceLeft) }) : t('noShow')} <kbd>X</kbd>
         </button>
       </div>
       <ResolveForm />

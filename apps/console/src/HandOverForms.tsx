@@ -1,6 +1,7 @@
 import { localized } from '@walkup/client';
 import { useRef } from 'preact/hooks';
 import { useConsole } from './console-context.ts';
+import { handOverId, transferQueueId } from './use-shortcuts.ts';
 
 /** Transfer (stays a walk-up visit, keeps its place) and escalate (leaves the walk-up desk). */
 export function HandOverForms() {
@@ -24,14 +25,14 @@ export function HandOverForms() {
   };
 
   return (
-    <details class="hand-over">
+    <details class="hand-over" id={handOverId}>
       <summary>
-        {t('transfer')} / {t('escalate')}
+        {t('transfer')} <kbd>T</kbd> / {t('escalate')}
       </summary>
       <form class="hand-over-row" onSubmit={onTransfer}>
         <div class="field">
-          <label for="transfer-queue">{t('transferTo')}</label>
-          <select id="transfer-queue" ref={queue}>
+          <label for={transferQueueId}>{t('transferTo')}</label>
+          <select id={transferQueueId} ref={queue}>
             {config.queues
               .filter((q) => q.id !== visit.queueId)
               .map((q) => (

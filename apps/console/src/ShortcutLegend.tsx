@@ -1,4 +1,16 @@
 import { useConsole } from './console-context.ts';
+import type { ConsoleMessage } from './messages.ts';
+
+/** Every shortcut of use-shortcuts.ts, in the order of a visit. */
+const shortcuts: Array<[key: string, label: ConsoleMessage]> = [
+  ['A', 'shortcutAvailable'],
+  ['N', 'shortcutCallNext'],
+  ['C', 'shortcutRecall'],
+  ['S', 'shortcutStart'],
+  ['R', 'shortcutResolve'],
+  ['X', 'shortcutNoShow'],
+  ['T', 'shortcutTransfer'],
+];
 
 export function ShortcutLegend() {
   const { t } = useConsole().i18n;
@@ -6,18 +18,12 @@ export function ShortcutLegend() {
     <section class="panel" aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">{t('shortcuts')}</h2>
       <dl class="shortcut-legend">
-        <dt>
-          <kbd>N</kbd>
-        </dt>
-        <dd>{t('shortcutCallNext')}</dd>
-        <dt>
-          <kbd>S</kbd>
-        </dt>
-        <dd>{t('shortcutStart')}</dd>
-        <dt>
-          <kbd>R</kbd>
-        </dt>
-        <dd>{t('shortcutResolve')}</dd>
+        {shortcuts.map(([key, label]) => [
+          <dt key={`${key}-key`}>
+            <kbd>{key}</kbd>
+          </dt>,
+          <dd key={`${key}-label`}>{t(label)}</dd>,
+        ])}
       </dl>
     </section>
   );

@@ -1,28 +1,66 @@
-import { formatElapsed, formatWait, localized } from '@walkup/client';
+import { formatClockTime, formatElapsed, formatWait, localized } from '@walkup/client';
+import { useState } from 'preact/hooks';
 import type { ActiveVisitView } from '@walkup/domain';
 import { useConsole } from './console-context.ts';
 import { ItsmStatus } from './ItsmStatus.tsx';
+import { StrandedAlert } from './StrandedAlert.tsx';
+import { PhoneLinkPanel, type IssuedPhoneLink } from './PhoneLinkPanel.tsx';
 import { categoryLabel, visitorLabel } from './labels.ts';
 import './WaitingList.css';
 
-function WaitingRow({ visit }: { visit: ActiveVisitView }) {
+/** "Back at 10:42" in the console's language, for a visitor who asked for more time. */
+function awayUntilOf(visit: ActiveVisitView, nowMs: number, lang: string, timeZone?: string): string | null {
+  if (!visit.awayUntil || Date.parse(visit.awayUntil) <= nowMs) return null;
+  return formatClockTime(visit.awayUntil, lang, timeZone);
+}
+
+function WaitingRow({ visit, onLinkIssued }: { visit: ActiveVisitView; onLinkIssued: (issued: IssuedPhoneLink) => void }) {
   const store = useConsole();
   const { t, lang } = store.i18n;
   const waited = (store.now.value - Date.parse(visit.checkedInAt)) / 1000;
+  const awayUntil = awayUntilOf(visit, store.now.value, lang.value, store.config.value?.timeZone);
+  const issueLink = async () => {
+    try {
+      const { visitorLink } = await store.api.reissueVisitorLink(visit.id);
+      onLinkIssued({ ticketNumber: visit.ticketNumber, link: visitorLink });
+    } catch (error) {
+      store.reportError(error);
+    }
+  };
   const estimate = store.site.estimates.value?.visits[visit.id];
+  const name = visitorLabel(visit, t);
   return (
     <tr data-testid="waiting-row">
       <td>
         <strong>{visit.ticketNumber}</strong>
         {visit.priority > 0 && <span class="priority-badge">{t('priority')}</span>}
+        {visit.onTheWay && (
+          <span class="on-the-way-badge" data-testid="on-the-way">
+            {t('onTheWay')}
+          </span>
+        )}
       </td>
-      <td>{visitorLabel(visit, t('guest'))}</td>
+      <td>
+        {awayUntil && (
+          <span class="away-badge" data-testid="away-badge">
+            {t('awayUntil', { time: awayUntil })}
+          </span>
+        )}
+      </td>
+      <td>
+        {/* A long name is cut with an ellipsis (full name on hover) so the Call button stays in view. */}
+        <span class="waiting-name" title={name}>
+          {name}
+        </span>
+      </td>
       <td>{categoryLabel(store.config.value, visit.categoryId, lang.value)}</td>
       <td class="waiting-waited">{formatElapsed(waited)}</td>
       <td>{formatWait(estimate, lang.value)}</td>
-      <td>
-        <ItsmStatus itsm={visit.itsm} />
-      </td>
+      {store.siteHasItsm.value && (
+        <td>
+          <ItsmStatus itsm={visit.itsm} />
+        </td>
+      )}
       <td>
         <button
           class="btn"
@@ -32,6 +70,9 @@ function WaitingRow({ visit }: { visit: ActiveVisitView }) {
           onClick={() => void store.callVisit(visit.id)}
         >
           {t('call')}
+        </button>{' '}
+        <button class="btn" type="button" aria-label={t('newPhoneLinkFor', { ticket: visit.ticketNumber })} onClick={() => void issueLink()}>
+          {t('newPhoneLink')}
         </button>
       </td>
     </tr>
@@ -42,9 +83,12 @@ function WaitingRow({ visit }: { visit: ActiveVisitView }) {
 export function WaitingList() {
   const store = useConsole();
   const { t, lang } = store.i18n;
+  const [issued, setIssued] = useState<IssuedPhoneLink | null>(null);
   return (
     <section class="panel" aria-labelledby="waiting-title">
       <h2 id="waiting-title">{t('waitingQueues')}</h2>
+      <StrandedAlert />
+      {issued && <PhoneLinkPanel issued={issued} onClose={() => setIssued(null)} />}
       {store.myQueues.value.map(({ queue, waiting }) => (
         <div class="waiting-queue" key={queue.id}>
           <h3>
@@ -57,17 +101,18 @@ export function WaitingList() {
               <thead>
                 <tr>
                   <th scope="col">{t('colTicket')}</th>
+                  <th scope="col">{t('colAway')}</th>
                   <th scope="col">{t('colName')}</th>
                   <th scope="col">{t('colCategory')}</th>
                   <th scope="col">{t('colWaited')}</th>
                   <th scope="col">{t('colEstimate')}</th>
-                  <th scope="col">{t('colItsm')}</th>
+                  {store.siteHasItsm.value && <th scope="col">{t('colItsm')}</th>}
                   <th scope="col">{t('colAction')}</th>
                 </tr>
               </thead>
               <tbody>
                 {waiting.map((visit) => (
-                  <WaitingRow key={visit.id} visit={visit} />
+                  <WaitingRow key={visit.id} visit={visit} onLinkIssued={setIssued} />
                 ))}
               </tbody>
             </table>

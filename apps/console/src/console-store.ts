@@ -2,14 +2,14 @@ import { batch, computed, effect, signal } from '@preact/signals';
 import type { ActiveVisitView, PresenceStatus } from '@walkup/domain';
 import { waitingInQueue } from '@walkup/domain';
 import type { SiteConfig, SiteSummary } from '@walkup/protocol';
-import { ApiRequestError, createSiteStore, syncSiteStore, toLanguage, type ApiClient, type SessionView, type SiteConnection } from '@walkup/client';
+import { ApiRequestError, unreachableCode, createSiteStore, syncSiteStore, toLanguage, type ApiClient, type SessionView, type SiteConnection } from '@walkup/client';
 import { createItsmHealth } from './itsm/itsm-health.ts';
 import { createConsoleI18n } from './messages.ts';
 import { createSelection, type Selection } from './selection.ts';
 import { createToasts } from './toasts.ts';
 import { createVisitActions } from './visit-actions.ts';
 
-export type ConsoleTab = 'desk' | 'itsm' | 'admin';
+export type ConsoleTab = 'desk' | 'itsm' | 'admin' | 'manager' | 'appointments';
 
 export function createConsoleStore(api: ApiClient) {
   const i18n = createConsoleI18n();
@@ -27,11 +27,12 @@ export function createConsoleStore(api: ApiClient) {
   const now = signal(Date.now());
   setInterval(() => (now.value = Date.now()), 1000);
   let connection: SiteConnection | null = null;
-  /** Which screen is showing; Admin only for admin accounts (the server refuses the rest anyway). */
+  /** Which screen is showing; Admin only for admin and site admin accounts (the server refuses the rest anyway). */
   const tab = signal<ConsoleTab>('desk');
   const itsm = createItsmHealth(api);
   effect(() => {
-    if (session.value) itsm.start();
+    // ITSM health is for the people who serve visitors; managers and site admins read it in the reports instead.
+    if (session.value && session.value.role !== 'manager' && session.value.role !== 'site_admin') itsm.start();
     else itsm.stop();
   });
 
@@ -59,8 +60,15 @@ export function createConsoleStore(api: ApiClient) {
     return view.queues.filter((q) => ids.includes(q.id)).map((queue) => ({ queue, waiting: waitingInQueue(view, queue.id) }));
   });
 
+  /** Whether this site sends tickets to an ITSM at all; without one the ITSM column says nothing. */
+  const siteHasItsm = computed(() => {
+    const siteId = selection.value.siteId;
+    return Boolean(siteId && itsm.connections.value?.some((connection) => connection.sites.includes(siteId)));
+  });
+
   function reportError(error: unknown) {
-    toasts.show(error instanceof ApiRequestError ? error.message : String(error));
+    if (error instanceof ApiRequestError && error.code === unreachableCode) toasts.show(i18n.t('unreachable'));
+    else toasts.show(error instanceof ApiRequestError ? error.message : String(error));
   }
 
   async function loadSite(siteId: string) {
@@ -168,6 +176,7 @@ export function createConsoleStore(api: ApiClient) {
     technician,
     presence,
     myQueues,
+    siteHasItsm,
     load,
     choose,
     ...createVisitActions(base),

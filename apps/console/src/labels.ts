@@ -11,7 +11,15 @@ export function categoryLabel(config: SiteConfig | null, categoryId: string, lan
   return parent ? `${localized(parent.label, lang)} › ${label}` : label;
 }
 
-/** Who the visitor is, as best we know: directory name, else what they typed at the kiosk. */
-export function visitorLabel(visit: ActiveVisitView, guestWord: string): string {
-  return visit.visitorName ?? visit.visitor?.email ?? visit.visitor?.employeeId ?? visit.visitor?.badgeId ?? guestWord;
+/**
+ * Who the visitor is, as best we know: directory name, else what they entered, said for what it is
+ * ("Badge 0004499999"): a raw number never passes for a name.
+ */
+export function visitorLabel(visit: ActiveVisitView, t: (key: 'guest' | 'badgeLabel' | 'employeeIdLabel', params?: Record<string, string>) => string): string {
+  const visitor = visit.visitor;
+  if (visit.visitorName) return visit.visitorName;
+  if (visitor?.email) return visitor.email;
+  if (visitor?.employeeId) return t('employeeIdLabel', { id: visitor.employeeId });
+  if (visitor?.badgeId) return t('badgeLabel', { id: visitor.badgeId });
+  return t('guest');
 }

@@ -8,6 +8,15 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export const resolutionNoteId = 'resolution-note';
+export const handOverId = 'hand-over';
+export const transferQueueId = 'transfer-queue';
+
+/** Opens the transfer form of the visit at the desk and puts the focus on its queue choice. */
+function openTransfer(): void {
+  const handOver = document.getElementById(handOverId);
+  if (handOver instanceof HTMLDetailsElement) handOver.open = true;
+  document.getElementById(transferQueueId)?.focus();
+}
 
 export function useShortcuts(store: ConsoleStore) {
   useEffect(() => {
@@ -26,6 +35,22 @@ export function useShortcuts(store: ConsoleStore) {
           // Resolving needs a note: jump to it; Ctrl+Enter there submits.
           event.preventDefault();
           document.getElementById(resolutionNoteId)?.focus();
+          break;
+        case 'a':
+          event.preventDefault();
+          void store.setPresence('available');
+          break;
+        case 'c':
+          event.preventDefault();
+          void store.recall();
+          break;
+        case 'x':
+          event.preventDefault();
+          void store.noShow();
+          break;
+        case 't':
+          event.preventDefault();
+          openTransfer();
           break;
       }
     };

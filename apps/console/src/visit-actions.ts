@@ -33,41 +33,58 @@ export function createVisitActions({ api, i18n, toasts, selection, config, now, 
     return Math.max(0, Math.ceil((Date.parse(visit.calledAt) + graceMs - now.value) / 1000));
   });
 
-  async function run(action: (technicianId: string, deskId: string) => Promise<unknown>) {
+  // The action in flight. Pressing the same key again while it runs is a double press and is
+  // dropped (two "call next" would call two people); a different action (Start right after Call
+  // next, before its reply) waits for it instead of being ignored.
+  let inFlight: { kind: string; done: Promise<unknown> } | null = null;
+
+  async function run(kind: string, action: (technicianId: string, deskId: string) => Promise<unknown>): Promise<boolean> {
+    while (inFlight) {
+      if (inFlight.kind === kind) return false;
+      await inFlight.done;
+    }
     const { technicianId, deskId } = selection.value;
-    if (!technicianId || !deskId || busy.value) return false;
+    if (!technicianId || !deskId) return false;
     busy.value = true;
+    const attempt = (async () => {
+      try {
+        return (await action(technicianId, deskId)) !== false;
+      } catch (error) {
+        reportError(error);
+        return false;
+      }
+    })();
+    inFlight = { kind, done: attempt };
     try {
-      await action(technicianId, deskId);
-      return true;
-    } catch (error) {
-      reportError(error);
-      return false;
+      return await attempt;
     } finally {
+      inFlight = null;
       busy.value = false;
     }
   }
 
-  const onCurrent = (action: (visitId: string, technicianId: string, deskId: string) => Promise<unknown>) => {
-    const visit = currentVisit.value;
-    return visit ? run((technicianId, deskId) => action(visit.id, technicianId, deskId)) : Promise.resolve(false);
-  };
+  /** Acts on the visit at the desk as it is once any action in flight has finished. */
+  const onCurrent = (kind: string, action: (visitId: string, technicianId: string, deskId: string) => Promise<unknown>) =>
+    run(kind, (technicianId, deskId) => {
+      const visit = currentVisit.value;
+      return visit ? action(visit.id, technicianId, deskId) : Promise.resolve(false);
+    });
 
   return {
     busy,
     resolutionNote,
     noShowGraceLeft,
     setPresence: (status: PresenceStatus) =>
-      run((technicianId, deskId) => api.setPresence(technicianId, { siteId: selection.value.siteId ?? '', deskId, status })),
+      run(`presence-${status}`, (technicianId, deskId) => api.setPresence(technicianId, { siteId: selection.value.siteId ?? '', deskId, status })),
     callNext: () =>
-      run(async (technicianId, deskId) => {
+      run('call-next', async (technicianId, deskId) => {
         const visit = await api.callNext(deskId, { technicianId });
         if (!visit) toasts.show(i18n.t('nobodyWaiting'), 'info');
       }),
-    callVisit: (visitId: string) => run((technicianId, deskId) => api.callVisit(visitId, { technicianId, deskId })),
-    recall: () => onCurrent((id, technicianId) => api.recall(id, { technicianId })),
-    start: () => onCurrent((id, technicianId) => api.start(id, { technicianId })),
-    noShow: () => onCurrent((id, technicianId) => api.noShow(id, { technicianId })),
+    callVisit: (visitId: string) => run('call-next', (technicianId, deskId) => api.callVisit(visitId, { technicianId, deskId })),
+    recall: () => onCurrent('recall', (id, technicianId) => api.recall(id, { technicianId })),
+    start: () => onCurrent('start', (id, technicianId) => api.start(id, { technicianId })),
+    noShow: () => onCurrent('noShow', (id, technicianId) => api.noShow(id, { technicianId })),
     async resolve() {
       const note = resolutionNote.value.trim();
       if (!currentVisit.value) return false;
@@ -76,7 +93,7 @@ export function createVisitActions({ api, i18n, toasts, selection, config, now, 
         return false;
       }
       const ticket = currentVisit.value.ticketNumber;
-      const done = await onCurrent((id, technicianId) => api.resolve(id, { technicianId, note }));
+      const done = await onCurrent('resolve', (id, technicianId) => api.resolve(id, { technicianId, note }));
       if (done) {
         resolutionNote.value = '';
         toasts.show(i18n.t('done', { ticket }), 'info');
@@ -84,8 +101,8 @@ export function createVisitActions({ api, i18n, toasts, selection, config, now, 
       return done;
     },
     transfer: (queueId: string, reason: string) =>
-      onCurrent((id, technicianId) => api.transfer(id, { technicianId, queueId, ...(reason.trim() ? { reason: reason.trim() } : {}) })),
+      onCurrent('transfer', (id, technicianId) => api.transfer(id, { technicianId, queueId, ...(reason.trim() ? { reason: reason.trim() } : {}) })),
     escalate: (group: string, note: string) =>
-      onCurrent((id, technicianId) => api.escalate(id, { technicianId, group, ...(note.trim() ? { note: note.trim() } : {}) })),
+      onCurrent('escalate', (id, technicianId) => api.escalate(id, { technicianId, group, ...(note.trim() ? { note: note.trim() } : {}) })),
   };
 }

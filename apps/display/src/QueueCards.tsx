@@ -1,4 +1,4 @@
-import { formatWait, localized } from '@walkup/client';
+import { formatNobodyServing, formatWait, localized } from '@walkup/client';
 import { waitingInQueue } from '@walkup/domain';
 import { useDisplay } from './display-context.ts';
 import './QueueCards.css';
@@ -19,9 +19,15 @@ export function QueueCards() {
           <p class="queue-card-count" data-testid="queue-waiting-count">
             {t('waitingCount', { count: waitingInQueue(view, queue.id).length })}
           </p>
-          <p class="queue-card-wait">
-            {t('estimatedWaitLabel')} <span class="queue-card-range">{formatWait(estimates?.queues[queue.id], lang.value)}</span>
+          {/* The queue's figure is a newcomer's wait (the people ahead of them plus what is being served), so it says so. */}
+          <p class="queue-card-wait" data-testid="queue-join-wait">
+            {t('joinNowLabel')} <span class="queue-card-range">{formatWait(estimates?.queues[queue.id], lang.value)}</span>
           </p>
+          {estimates?.nobodyServing?.[queue.id] && (
+            <p class="queue-card-unserved" data-testid="queue-nobody-serving">
+              {formatNobodyServing(estimates.nobodyServing[queue.id]!, lang.value, store.config.value?.timeZone)}
+            </p>
+          )}
         </li>
       ))}
     </ul>

@@ -6,6 +6,7 @@ import {
   queryParam,
   startDeviceSession,
   syncSiteStore,
+  watchSiteConfig,
   toLanguage,
   type ApiClient,
   type DeviceStart,
@@ -21,6 +22,7 @@ export function createDisplayStore(api: ApiClient) {
   const failed = signal(false);
   const needsPairing = signal(false);
   let connection: SiteConnection | null = null;
+  let stopConfigWatch: (() => void) | null = null;
 
   const open = computed(() => site.estimates.value?.open ?? config.value?.open ?? true);
 
@@ -43,6 +45,10 @@ export function createDisplayStore(api: ApiClient) {
     needsPairing.value = false;
     connection?.close();
     connection = syncSiteStore(site, { siteId: start.siteId, view: 'display', token: start.token });
+    stopConfigWatch?.();
+    stopConfigWatch = watchSiteConfig(site, async () => {
+      config.value = await api.getSiteConfig(start.siteId);
+    });
   }
 
   async function load() {

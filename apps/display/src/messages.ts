@@ -13,6 +13,7 @@ const en = {
   closedTitle: 'The IT desk is closed',
   closedBody: 'Please come back during opening hours.',
   offline: 'Connection lost. Reconnecting…',
+  broadcastLabel: 'Message from the IT desk',
   loading: 'Loading…',
   announce: 'Ticket {ticket}, {desk}',
   deskNumber: 'desk {number}',
@@ -21,6 +22,7 @@ const en = {
   pairHelp: 'An administrator creates a one-time pairing code for this display; type it here.',
   pairCode: 'Pairing code',
   pair: 'Pair',
+  joinNowLabel: 'If you join now:',
 };
 
 export type DisplayMessage = keyof typeof en;
@@ -40,6 +42,7 @@ const dictionaries: Dictionaries<DisplayMessage> = {
     closedTitle: 'L’accueil informatique est fermé',
     closedBody: 'Merci de revenir pendant les heures d’ouverture.',
     offline: 'Connexion perdue. Reconnexion…',
+    broadcastLabel: 'Message du support informatique',
     loading: 'Chargement…',
     announce: 'Ticket {ticket}, {desk}',
     deskNumber: 'guichet {number}',
@@ -48,6 +51,7 @@ const dictionaries: Dictionaries<DisplayMessage> = {
     pairHelp: 'Un administrateur crée un code d’association à usage unique pour cet écran ; saisissez-le ici.',
     pairCode: 'Code d’association',
     pair: 'Associer',
+    joinNowLabel: 'Si vous arrivez maintenant\u00a0:',
   },
 };
 

@@ -1,10 +1,12 @@
-import { DevicePairing, LanguageSwitch, OfflineBanner } from '@walkup/client';
+import { DevicePairing, LanguageSwitch, OfflineBanner, useDocumentLanguage } from '@walkup/client';
+import { AlreadyQueuedScreen } from './AlreadyQueuedScreen.tsx';
 import './App.css';
 import { CategoryScreen } from './CategoryScreen.tsx';
 import { ClosedScreen } from './ClosedScreen.tsx';
 import { ConfirmScreen } from './ConfirmScreen.tsx';
 import { GuestScreen } from './GuestScreen.tsx';
 import { useKiosk } from './kiosk-context.ts';
+import { RatedScreen, RateIdentifyScreen, RateScreen } from './RateScreens.tsx';
 import { StartScreen } from './StartScreen.tsx';
 import { TicketScreen } from './TicketScreen.tsx';
 import { useInactivityReset } from './use-inactivity-reset.ts';
@@ -25,11 +27,20 @@ function CurrentScreen() {
     case 'guest':
       return <GuestScreen />;
     case 'categories':
-      return <CategoryScreen parentId={screen.parentId} />;
+      // Keyed by level: each level is a new screen that takes the focus on its heading.
+      return <CategoryScreen key={screen.parentId ?? 'top'} parentId={screen.parentId} />;
     case 'confirm':
       return <ConfirmScreen category={screen.category} />;
     case 'ticket':
       return <TicketScreen ticket={screen.ticket} />;
+    case 'already':
+      return <AlreadyQueuedScreen ticketNumber={screen.ticketNumber} />;
+    case 'rate-identify':
+      return <RateIdentifyScreen />;
+    case 'rate':
+      return <RateScreen ticketNumber={screen.ticketNumber} feedbackToken={screen.feedbackToken} />;
+    case 'rated':
+      return <RatedScreen />;
   }
 }
 
@@ -37,18 +48,21 @@ export function App() {
   const store = useKiosk();
   const { t, lang } = store.i18n;
   useInactivityReset(store);
+  useDocumentLanguage(lang);
   const problem = store.problem.value;
+  // An unpaired kiosk has no live connection to lose: it shows the pairing form, not an outage.
+  const paired = store.siteId.value !== null && !store.needsPairing.value;
   return (
-    <div class="kiosk" lang={lang.value}>
-      <OfflineBanner connected={store.site.connected} message={t('offline')} />
+    <div class="kiosk">
       <header class="kiosk-header">
         <h1>{store.config.value?.name ?? t('title')}</h1>
         <LanguageSwitch lang={lang} label={t('language')} />
       </header>
       <main class="kiosk-main" key={store.session.value}>
+        {paired && <OfflineBanner connected={store.site.connected} message={t('offline')} />}
         {problem && (
           <p class="kiosk-problem" role="alert">
-            {t(problem)}
+            {t(problem.key, problem.params)}
           </p>
         )}
         <CurrentScreen />

@@ -1,4 +1,4 @@
-import { Icon } from './Icon.tsx';
+import { Icon } from '@walkup/client';
 import { useKiosk } from './kiosk-context.ts';
 
 export function BackButton() {

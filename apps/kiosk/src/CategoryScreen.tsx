@@ -1,7 +1,7 @@
-import { localized } from '@walkup/client';
+import { Icon, localized } from '@walkup/client';
 import { BackButton } from './BackButton.tsx';
-import { Icon } from './Icon.tsx';
 import { useKiosk } from './kiosk-context.ts';
+import { useHeadingFocus } from './use-heading-focus.ts';
 import './CategoryScreen.css';
 
 /** Level 1 (parentId null) or level 2 choices, as big tiles. */
@@ -9,12 +9,13 @@ export function CategoryScreen({ parentId }: { parentId: string | null }) {
   const store = useKiosk();
   const { t, lang } = store.i18n;
   const choices = store.childrenOf(parentId);
-  const name = store.visitor.value?.name;
+  const name = store.greeting.value ?? store.visitor.value?.name;
+  const heading = useHeadingFocus();
   const titleId = 'categories-title';
   return (
     <section class="categories" aria-labelledby={titleId}>
       {parentId === null && <p class="categories-greeting">{name ? t('hello', { name }) : t('helloAnonymous')}</p>}
-      <h2 id={titleId}>{t(parentId === null ? 'chooseCategory' : 'chooseDetail')}</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>{t(parentId === null ? 'chooseCategory' : 'chooseDetail')}</h2>
       <ul class="tiles">
         {choices.map((category) => (
           <li key={category.id}>

@@ -1,6 +1,7 @@
-import type { Language } from '@walkup/client';
+import { localized, type Language } from '@walkup/client';
 import type { OpeningHours, Weekday } from '@walkup/domain';
 import { useKiosk } from './kiosk-context.ts';
+import { useHeadingFocus } from './use-heading-focus.ts';
 import './ClosedScreen.css';
 
 const week: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -25,9 +26,13 @@ export function ClosedScreen() {
   const store = useKiosk();
   const { t, lang } = store.i18n;
   const hours = store.config.value?.openingHours;
+  const heading = useHeadingFocus();
+  // A holiday or one-off closure carries its own words ("Closed for the winter break"); say them first.
+  const closedMessage = store.config.value?.closedMessage;
   return (
     <section class="closed" aria-labelledby="closed-title">
-      <h2 id="closed-title">{t('closedTitle')}</h2>
+      <h2 id="closed-title" ref={heading} tabIndex={-1}>{t('closedTitle')}</h2>
+      {closedMessage && <p class="closed-message">{localized(closedMessage, lang.value)}</p>}
       <p>{t('closedBody')}</p>
       {hours && <OpeningHoursList hours={hours} lang={lang.value} />}
     </section>

@@ -1,25 +1,34 @@
 import { batch, computed, signal } from '@preact/signals';
-import type { VisitorIdentity } from '@walkup/domain';
+import { looksLikeBookingCode, type VisitorIdentity } from '@walkup/domain';
 import type { CategoryNode, CheckInResponse, SiteConfig } from '@walkup/protocol';
 import {
   ApiRequestError,
+  createFeedbackApi,
   createSiteStore,
   startDeviceSession,
   syncSiteStore,
+  watchSiteConfig,
   toLanguage,
   type ApiClient,
+  type FeedbackScore,
   type DeviceStart,
   type SiteConnection,
 } from '@walkup/client';
-import type { EntryKind } from './entry-kind.ts';
-import { createKioskI18n, type KioskMessage } from './messages.ts';
+import { problemOf, ticketOfDuplicate, type KioskProblem } from './kiosk-problems.ts';
+import { createKioskI18n } from './messages.ts';
 
 export type Screen =
   | { name: 'start' }
   | { name: 'guest' }
   | { name: 'categories'; parentId: string | null }
   | { name: 'confirm'; category: CategoryNode }
-  | { name: 'ticket'; ticket: CheckInResponse };
+  | { name: 'ticket'; ticket: CheckInResponse }
+  /** A second check-in of someone already waiting: their ticket, and how to cancel it. */
+  | { name: 'already'; ticketNumber: string }
+  /** "How did it go?" on the way out: who is rating, then the faces for their visit, then thanks. */
+  | { name: 'rate-identify' }
+  | { name: 'rate'; ticketNumber: string; feedbackToken: string }
+  | { name: 'rated' };
 
 const identifyFields = { badge: 'badgeId', email: 'email', employee_id: 'employeeId' } as const;
 
@@ -31,14 +40,17 @@ export function createKioskStore(api: ApiClient) {
   const config = signal<SiteConfig | null>(null);
   const screen = signal<Screen>({ name: 'start' });
   const visitor = signal<VisitorIdentity | null>(null);
+  /** First name from the directory, for the greeting only: check-in sends just what was entered. */
+  const greeting = signal<string | null>(null);
   const busy = signal(false);
   /** A translated problem shown on the current screen; cleared when the visitor moves on. */
-  const problem = signal<KioskMessage | null>(null);
+  const problem = signal<KioskProblem | null>(null);
   /** Bumped on every reset so screens remount with empty inputs. */
   const session = signal(0);
   /** No device token yet (or it was revoked): the pairing form replaces everything else. */
   const needsPairing = signal(false);
   let connection: SiteConnection | null = null;
+  let stopConfigWatch: (() => void) | null = null;
 
   // The live estimates know about opening hours as time passes; the config only knew at load.
   const open = computed(() => site.estimates.value?.open ?? config.value?.open ?? true);
@@ -61,6 +73,10 @@ export function createKioskStore(api: ApiClient) {
     });
     connection?.close();
     connection = syncSiteStore(site, { siteId: start.siteId, view: 'kiosk', token: start.token });
+    stopConfigWatch?.();
+    stopConfigWatch = watchSiteConfig(site, async () => {
+      config.value = await api.getSiteConfig(start.siteId);
+    });
   }
 
   /** A revoked device token shows the pairing form again instead of failing forever. */
@@ -78,7 +94,7 @@ export function createKioskStore(api: ApiClient) {
       else await openSite(start);
     } catch (error) {
       if (isUnauthenticated(error)) return;
-      problem.value = 'error';
+      problem.value = problemOf(error);
       // Kiosks run unattended: keep trying until the server is back.
       setTimeout(() => void load(), 10_000);
     }
@@ -87,6 +103,7 @@ export function createKioskStore(api: ApiClient) {
   function reset() {
     batch(() => {
       visitor.value = null;
+      greeting.value = null;
       busy.value = false;
       session.value += 1;
       if (config.value) i18n.lang.value = toLanguage(config.value.defaultLanguage);
@@ -94,37 +111,44 @@ export function createKioskStore(api: ApiClient) {
     });
   }
 
-  async function identify(kind: EntryKind, raw: string) {
+  /**
+   * The server tries what was entered as a badge, an employee id and an email, in that order; the
+   * kiosk only learns whether it matched and a first name. Unknown entries stay unknown: the visitor
+   * checks it or continues as a guest, so a raw number never becomes anyone's name.
+   */
+  async function identify(raw: string) {
     const value = raw.trim();
     if (!value || !siteId.value || busy.value) return;
-    const field = identifyFields[kind];
     busy.value = true;
     try {
-      const person = await api.identify(siteId.value, { [field]: value } as Record<typeof field, string>);
-      visitor.value = { kind, [field]: value, name: person.name };
-      go({ name: 'categories', parentId: null });
+      if (looksLikeBookingCode(value) && (await checkInWithBookingCode(value))) return;
+      const match = await api.identify(siteId.value, { identifier: value });
+      batch(() => {
+        visitor.value = { kind: match.kind, [identifyFields[match.kind]]: value };
+        greeting.value = match.displayName;
+        go({ name: 'categories', parentId: null });
+      });
     } catch (error) {
-      if (error instanceof ApiRequestError && error.statusCode === 404) {
-        if (kind === 'badge') {
-          problem.value = 'badgeUnknown';
-        } else {
-          // Not in the directory (new hire, contractor): serve them anyway with what they typed.
-          visitor.value = { kind, [field]: value };
-          go({ name: 'categories', parentId: null });
-        }
-      } else if (error instanceof ApiRequestError && error.statusCode === 400) {
-        problem.value = 'invalidEntry';
-      } else if (!isUnauthenticated(error)) {
-        problem.value = 'error';
-      }
+      if (!isUnauthenticated(error)) problem.value = problemOf(error);
     } finally {
       busy.value = false;
     }
   }
 
-  function continueAsGuest(name: string) {
+  /** True when the code matched a booking (ticket shown); false lets the entry be tried as a badge or id. */
+  async function checkInWithBookingCode(code: string): Promise<boolean> {
+    try {
+      go({ name: 'ticket', ticket: await api.checkInWithBookingCode(siteId.value!, code.trim()) });
+      return true;
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.statusCode === 404) return false;
+      throw error;
+    }
+  }
+
+  function continueAsGuest(name: string, email = '') {
     if (!name.trim()) return;
-    visitor.value = { kind: 'guest', name: name.trim() };
+    visitor.value = { kind: 'guest', name: name.trim(), ...(email.trim() ? { email: email.trim() } : {}) };
     go({ name: 'categories', parentId: null });
   }
 
@@ -154,10 +178,60 @@ export function createKioskStore(api: ApiClient) {
         categoryId: category.id,
         visitor: visitor.value,
         ...(trimmed ? { note: trimmed } : {}),
+        // Notifications then speak the language the visitor chose here.
+        language: i18n.lang.value,
       });
       go({ name: 'ticket', ticket });
     } catch (error) {
-      if (!isUnauthenticated(error)) problem.value = 'error';
+      const duplicate = ticketOfDuplicate(error);
+      if (duplicate) go({ name: 'already', ticketNumber: duplicate });
+      else if (!isUnauthenticated(error)) problem.value = problemOf(error);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** The badge or email scanned on the way out finds the visit to rate (404: nothing to rate today). */
+  async function lookUpVisitToRate(raw: string) {
+    const value = raw.trim();
+    if (!value || !siteId.value || busy.value) return;
+    busy.value = true;
+    try {
+      const found = await api.lookUpFeedback(siteId.value, value);
+      go({ name: 'rate', ...found });
+    } catch (error) {
+      if (!isUnauthenticated(error)) problem.value = problemOf(error);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function rateVisit(feedbackToken: string, score: FeedbackScore, comment: string) {
+    if (busy.value) return;
+    busy.value = true;
+    try {
+      await createFeedbackApi(feedbackToken).giveFeedback({ score, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+      go({ name: 'rated' });
+    } catch (error) {
+      // Given meanwhile (from the phone, the email): thank them all the same.
+      if (error instanceof ApiRequestError && error.code === 'feedback_given') go({ name: 'rated' });
+      else problem.value = problemOf(error);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** "I changed my mind" on the ticket screen: the server lets this kiosk cancel only this ticket, only now. */
+  async function cancelTicket(ticket: CheckInResponse): Promise<boolean> {
+    if (busy.value) return false;
+    busy.value = true;
+    try {
+      await api.cancelVisit(ticket.id, { reason: 'cancelled by the visitor at the kiosk' });
+      return true;
+    } catch (error) {
+      if (isUnauthenticated(error)) return false;
+      problem.value = error instanceof ApiRequestError && error.statusCode === 403 ? { key: 'cancelRefused' } : problemOf(error);
+      return false;
     } finally {
       busy.value = false;
     }
@@ -171,6 +245,7 @@ export function createKioskStore(api: ApiClient) {
     open,
     screen,
     visitor,
+    greeting,
     busy,
     problem,
     session,
@@ -185,7 +260,11 @@ export function createKioskStore(api: ApiClient) {
     chooseCategory,
     back,
     checkIn,
+    cancelTicket,
     goToGuest: () => go({ name: 'guest' }),
+    goToRating: () => go({ name: 'rate-identify' }),
+    lookUpVisitToRate,
+    rateVisit,
   };
 }
 

@@ -3,7 +3,10 @@ import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { ItsmConnections } from '@walkup/itsm';
 import { parseItsmConnections } from './itsm/itsm-connections.ts';
+import { secretGenerationHint, weakSecretReason } from './auth/secret-strength.ts';
 import { parseSecurityConfig, type SecurityConfig } from './auth/security-config.ts';
+import { parseDatabaseUrl, type DatabaseTarget } from './db/storage.ts';
+import { parseNotificationConfig, type NotificationConfig } from './notifications/notification-config.ts';
 
 /**
  * The one place that reads process.env. Everything else receives the parsed, typed config.
@@ -14,10 +17,14 @@ const EnvSchema = Type.Object({
   WALKUP_DB_PATH: Type.String({ default: 'data/walkup.sqlite' }),
   WALKUP_SEED_FILE: Type.String({ default: 'db/seed/demo-site.json' }),
   WALKUP_SEED_DEMO: Type.Boolean({ default: true }),
+  /** Bearer token Prometheus sends to GET /metrics; unset, there is no /metrics route. */
+  WALKUP_METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   WALKUP_LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
+  WALKUP_LOG_FORMAT: Type.Union([Type.Literal('text'), Type.Literal('json')], { default: 'text' }),
+  WALKUP_ACCESS_LOG: Type.Boolean({ default: false }),
 });
 
 export type EnvConfig = Static<typeof EnvSchema>;
@@ -26,14 +33,25 @@ export interface AppConfig {
   port: number;
   host: string;
   databasePath: string;
+  /** PostgreSQL when WALKUP_DATABASE_URL is set (several instances may share it), else the SQLite file. */
+  database: DatabaseTarget;
   seedFile: string | null;
   logLevel: EnvConfig['WALKUP_LOG_LEVEL'];
+  /** `text`: one readable line per entry; `json`: pino's JSON lines, for log collectors. */
+  logFormat: EnvConfig['WALKUP_LOG_FORMAT'];
+  /** One line per answered request; off by default so the log shows what matters. */
+  accessLog: boolean;
   /** Root of the repository, where the built front ends live. */
   rootDir: string;
   /** ITSM connections by name: `default` (WALKUP_ITSM_VENDOR and the vendor's keys) and those of WALKUP_ITSM_CONNECTIONS_FILE. */
   itsmConnections: ItsmConnections;
+  /** Seals the secrets of connections admins store in the console (WALKUP_ITSM_SECRET_KEY); null: none can be stored. */
+  itsmSecretKey: string | null;
   /** Mode (demo/production), secrets, single sign-on, retention, rate limits (WALKUP_MODE and friends). */
   security: SecurityConfig;
+  metricsToken: string | null;
+  /** Email (WALKUP_SMTP_URL, WALKUP_MAIL_FROM), web push (WALKUP_VAPID_*) and webhook (WALKUP_WEBHOOK_*) notifications. */
+  notifications: NotificationConfig;
 }
 
 const rootDir = path.resolve(import.meta.dirname, '../../..');
@@ -46,17 +64,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`invalid configuration: ${problems.join('; ')}`);
   }
   const parsed = converted as EnvConfig;
+  const databasePath = path.resolve(rootDir, parsed.WALKUP_DB_PATH);
+  const databaseUrl = parseDatabaseUrl(env.WALKUP_DATABASE_URL);
   const security = parseSecurityConfig(env);
+  const notificationProblems: string[] = [];
+  const notifications = parseNotificationConfig(env, notificationProblems);
+  if (notificationProblems.length > 0) throw new Error(`invalid configuration: ${notificationProblems.join('; ')}`);
   // Production loads the demo site only when asked to explicitly.
   const seedDemo = security.mode === 'production' ? env.WALKUP_SEED_DEMO === 'true' : parsed.WALKUP_SEED_DEMO;
   return {
     port: parsed.PORT,
     host: parsed.HOST,
-    databasePath: path.resolve(rootDir, parsed.WALKUP_DB_PATH),
+    databasePath,
+    database: databaseUrl ? { engine: 'postgres', url: databaseUrl } : { engine: 'sqlite', path: databasePath },
     seedFile: seedDemo ? path.resolve(rootDir, parsed.WALKUP_SEED_FILE) : null,
     logLevel: parsed.WALKUP_LOG_LEVEL,
+    logFormat: parsed.WALKUP_LOG_FORMAT,
+    accessLog: parsed.WALKUP_ACCESS_LOG,
     rootDir,
     itsmConnections: parseItsmConnections(env, rootDir),
+    itsmSecretKey: parseItsmSecretKey(env),
     security,
+    metricsToken: parsed.WALKUP_METRICS_TOKEN ?? null,
+    notifications,
   };
+}
+
+/** The key stored ITSM secrets are encrypted with: as strong as the cookie secret, since it guards credentials. */
+function parseItsmSecretKey(env: Record<string, string | undefined>): string | null {
+  const key = env.WALKUP_ITSM_SECRET_KEY?.trim() || null;
+  const problem = key ? weakSecretReason(key) : null;
+  if (problem) throw new Error(`invalid configuration: WALKUP_ITSM_SECRET_KEY (${problem}: ${secretGenerationHint})`);
+  return key;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
-export const frontEnds = ['kiosk', 'console', 'display'] as const;
+export const frontEnds = ['kiosk', 'console', 'display', 'visitor'] as const;
 
 /** Serves each built front end under its own path, with index.html for client-side routes. */
 export async function serveFrontEnds(app: FastifyInstance, rootDir: string): Promise<string[]> {

@@ -5,6 +5,7 @@ import { createEstimateService } from '../src/live/estimate-service.ts';
 import type { Estimator } from '../src/live/estimator-client.ts';
 import type { LiveSiteViews } from '../src/live/live-site-views.ts';
 import { createSiteSetupCache } from '../src/queries/site-setup-cache.ts';
+import { databaseIdle } from './helpers/database-idle.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 
 let database: TestDatabase;
@@ -58,7 +59,7 @@ it('paces recomputes by what they cost the estimator: at most a quarter of its t
     observe: () => {},
     estimate: async () => {
       started.push(Date.now());
-      return { queues: {}, visits: {}, busyMs: 100 };
+      return { queues: {}, visits: {}, nobodyServing: {}, busyMs: 100 };
     },
     close: async () => {},
   };
@@ -73,19 +74,25 @@ it('paces recomputes by what they cost the estimator: at most a quarter of its t
     },
     estimator,
   });
+  // Moves the fake clock, then lets the recompute it started read what it needs (real I/O on PostgreSQL).
+  const advance = async (ms: number) => {
+    await vi.advanceTimersByTimeAsync(ms);
+    await databaseIdle(database.db);
+    await vi.advanceTimersByTimeAsync(0);
+  };
   try {
     const all = service.refreshAll(['a', 'b', 'c']);
-    await vi.advanceTimersByTimeAsync(0);
+    await advance(0);
     expect(started).toHaveLength(1);
     // 100 ms of work at a quarter share: the next may start 400 ms after the first, not at 20 ms.
-    await vi.advanceTimersByTimeAsync(390);
+    await advance(390);
     expect(started).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(20);
+    await advance(20);
     expect(started).toHaveLength(2);
-    await vi.advanceTimersByTimeAsync(400);
+    await advance(400);
     expect(started).toHaveLength(3);
     // The last one rests too before the refresh counts as done.
-    await vi.advanceTimersByTimeAsync(400);
+    await advance(400);
     await all;
   } finally {
     vi.useRealTimers();

@@ -65,19 +65,17 @@ function manualFlusher() {
   return { flusher, syncs };
 }
 
-const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
-
 it('answers only once the log is synced, in commit order, while the next batch already commits', async () => {
   const { flusher, syncs } = manualFlusher();
   const commits = createGroupCommitter(database.db, { flusher });
   const answered: string[] = [];
   const first = commits.run(addDesk('desk-1')).then((id) => answered.push(id));
-  await settled();
+  // The batch committed once it asks for its sync.
+  await expect.poll(() => syncs.length).toBe(1);
   // Committed (a reader sees it) but not yet answered: its sync is still running.
   expect(await database.db.selectFrom('desks').select('id').where('id', '=', 'desk-1').executeTakeFirst()).toEqual({ id: 'desk-1' });
   const second = commits.run(addDesk('desk-2')).then((id) => answered.push(id));
-  await settled();
-  expect(syncs).toHaveLength(2);
+  await expect.poll(() => syncs.length).toBe(2);
   expect(answered).toEqual([]);
   syncs[0]!.resolve();
   await first;
@@ -92,7 +90,7 @@ it('refuses every change after the disk failed to sync, since what is on disk is
   const failures: unknown[] = [];
   const commits = createGroupCommitter(database.db, { flusher, onStorageFailure: (error) => failures.push(error) });
   const first = commits.run(addDesk('desk-f'));
-  await settled();
+  await expect.poll(() => syncs.length).toBe(1);
   syncs[0]!.reject(new Error('EIO'));
   await expect(first).rejects.toThrow('EIO');
   await expect(commits.run(addDesk('desk-g'))).rejects.toThrow('EIO');

@@ -40,6 +40,17 @@ describe('check-in', () => {
     expect(again.json().message).toContain('H-001');
   });
 
+  it('refuses a second ticket for the same email in another letter case, also for someone not in the directory', async () => {
+    const first = await checkIn(t.app, demo.hardwareChoice, { kind: 'email', email: 'Pat.Newcomer@Example.org' });
+    expect(first.statusCode).toBe(201);
+    const again = await checkIn(t.app, demo.softwareChoice, { kind: 'email', email: 'pat.newcomer@example.ORG' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'already_checked_in' });
+    expect(again.json().message).toContain(first.json().ticketNumber);
+    const visit = await t.as.alex.inject({ url: `/api/visits/${first.json().id}` });
+    expect(visit.json().visitor.email).toBe('pat.newcomer@example.org');
+  });
+
   it.each([
     [{ categoryId: 'laptop', visitor: { kind: 'guest', name: 'A' } }, 400, 'sub-choices'],
     [{ categoryId: 'nope', visitor: { kind: 'guest', name: 'A' } }, 404, "category 'nope'"],
@@ -56,7 +67,9 @@ describe('check-in', () => {
   });
 
   it('refuses check-in when the site is closed', async () => {
-    await t.database.db.updateTable('sites').set({ opening_hours: JSON.stringify({ mon: [['08:00', '09:00']] }) }).execute();
+    // As an admin sets them: the change reaches the app's cached setup (a write behind its back would not, for up to a minute).
+    const hours = await t.as.admin.inject({ method: 'PUT', url: `/api/admin/sites/${demo.site}/opening-hours`, payload: { openingHours: { mon: [['08:00', '09:00']] }, checkInCutoffMinutes: 0 } });
+    expect(hours.statusCode).toBe(200);
     t.clock.set('2026-11-23T12:00:00Z'); // Monday 13:00 in Paris
     const response = await checkIn(t.app, demo.hardwareChoice);
     expect(response.statusCode).toBe(409);

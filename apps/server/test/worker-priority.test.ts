@@ -1,13 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { startBackgroundCheckpointer } from '../src/db/background-checkpointer.ts';
-import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
-
-let database: TestDatabase;
-beforeEach(async () => {
-  database = await createTestDatabase();
-});
-afterEach(async () => database.close());
+import { expect, it, vi } from 'vitest';
+import { startWorkerThread } from '../src/threads/start-worker.ts';
 
 /** Threads of this process at a lower priority (nice 10): field 19 of /proc/<pid>/task/<tid>/stat. */
 function backgroundThreads(): number {
@@ -21,14 +14,14 @@ function backgroundThreads(): number {
   }).length;
 }
 
-it.runIf(process.platform === 'linux')('runs the checkpoint thread at a lower priority than the event loop', async () => {
+it.runIf(process.platform === 'linux')('runs the estimator thread at a lower priority than the event loop', async () => {
   const before = backgroundThreads();
-  const checkpointer = await startBackgroundCheckpointer(database.db, database.file, () => {});
+  const worker = startWorkerThread({ bundled: 'estimator-worker.mjs', source: new URL('../src/live/estimator-worker.ts', import.meta.url) });
   try {
     await vi.waitFor(() => expect(backgroundThreads()).toBeGreaterThan(before), { timeout: 10_000, interval: 50 });
     // Only that thread: the main thread (this one) keeps its priority.
     expect(readFileSync(`/proc/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]).toBe('0');
   } finally {
-    await checkpointer.close();
+    await worker.terminate();
   }
 });

@@ -18,11 +18,11 @@ export function LanguageSwitch({ lang, label, available = languages }: LanguageS
           key={code}
           type="button"
           lang={code}
-          aria-label={names[code]}
           aria-pressed={lang.value === code}
           onClick={() => (lang.value = code)}
         >
-          {code.toUpperCase()}
+          {/* The visible text is the accessible name: each language named in itself, as people look for it. */}
+          {names[code]}
         </button>
       ))}
     </div>

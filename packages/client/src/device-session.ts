@@ -1,14 +1,24 @@
 import { ApiRequestError, type ApiClient } from './api-client.ts';
-import { saveDeviceToken, takeDeviceTokenFromUrl } from './device-token.ts';
+import { saveDeviceToken, takeDeviceTokenFromUrl, takePairingCodeFromUrl } from './device-token.ts';
 import { queryParam } from './site-param.ts';
 
 export type DeviceStart = { kind: 'ready'; siteId: string; token: string } | { kind: 'needs_pairing' };
 
 /**
- * How a kiosk or display starts: use its stored (or `?pair=`) token, ask the server which site the
- * device belongs to, and fall back to pairing when there is no token or it was revoked.
+ * How a kiosk or display starts: exchange a `?pair=` pairing code if the link has one, else use its
+ * stored (or `?pair=`) token, ask the server which site the device belongs to, and fall back to
+ * pairing when there is no token or it was revoked.
  */
 export async function startDeviceSession(api: ApiClient): Promise<DeviceStart> {
+  const code = takePairingCodeFromUrl();
+  if (code) {
+    try {
+      return await pairThisDevice(api, code);
+    } catch (error) {
+      // A used or expired code (a link opened twice): carry on with the token this device may already hold.
+      if (!(error instanceof ApiRequestError && error.statusCode === 401)) throw error;
+    }
+  }
   const token = takeDeviceTokenFromUrl();
   if (!token) return { kind: 'needs_pairing' };
   api.setDeviceToken(token);

@@ -1,7 +1,8 @@
 /**
  * A kiosk or display proves what it is with a long-lived device token, kept in localStorage so the
- * screen survives reboots unattended. An admin can hand one over in the URL (`?pair=<token>`): it is
- * stored and removed from the address bar at once, so it does not linger in history or screenshots.
+ * screen survives reboots unattended. A link can pair it (`?pair=<one-time pairing code>`, what a
+ * demo install prints) or hand over a token (`?pair=<token>`); either is removed from the address
+ * bar at once, so it does not linger in history or screenshots.
  */
 const storageKey = 'walkup.device.token';
 
@@ -22,14 +23,32 @@ export function saveDeviceToken(token: string | null, storage: Storage | undefin
   }
 }
 
-/** Takes `?pair=` off the URL, storing it; returns the token to use (from the URL or storage). */
+/** A one-time pairing code as admins hand them out (XXXX-XXXX, any case); device tokens are far longer. */
+export function isPairingCode(value: string): boolean {
+  return /^[a-z0-9]{4}-?[a-z0-9]{4}$/i.test(value.trim());
+}
+
+function removePairParam(url: URL): void {
+  url.searchParams.delete('pair');
+  globalThis.history.replaceState(null, '', url);
+}
+
+/** Takes a one-time pairing code off the URL (`?pair=ABCD-EFGH`), to be exchanged for a token. */
+export function takePairingCodeFromUrl(): string | null {
+  const url = new URL(globalThis.location.href);
+  const value = url.searchParams.get('pair');
+  if (!value || !isPairingCode(value)) return null;
+  removePairParam(url);
+  return value.trim();
+}
+
+/** Takes a token given as `?pair=` off the URL, storing it; returns the token to use (from the URL or storage). */
 export function takeDeviceTokenFromUrl(): string | null {
   const url = new URL(globalThis.location.href);
   const fromUrl = url.searchParams.get('pair');
   if (fromUrl) {
     saveDeviceToken(fromUrl);
-    url.searchParams.delete('pair');
-    globalThis.history.replaceState(null, '', url);
+    removePairParam(url);
   }
   return fromUrl ?? loadDeviceToken();
 }

@@ -43,15 +43,16 @@ export interface SiteConnection {
 
 const openState = 1;
 
-export function defaultSocketUrl(location: Pick<Location, 'protocol' | 'host'> = globalThis.location): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
+export function defaultSocketUrl(location: Pick<Location, 'protocol' | 'host'> = globalThis.location, path = '/ws'): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
 }
 
-function parseServerMessage(data: unknown): ServerMessage | null {
+/** A server message of any of our sockets: JSON with a string `type`, or null for anything else. */
+export function parseTypedMessage<T extends { type: string }>(data: unknown): T | null {
   if (typeof data !== 'string') return null;
   try {
     const message = JSON.parse(data) as { type?: unknown };
-    return typeof message === 'object' && message !== null && typeof message.type === 'string' ? (message as ServerMessage) : null;
+    return typeof message === 'object' && message !== null && typeof message.type === 'string' ? (message as T) : null;
   } catch {
     return null;
   }
@@ -109,7 +110,7 @@ export function createSiteConnection(options: SiteConnectionOptions): SiteConnec
       pingTimer = setInterval(() => send({ type: 'ping', at: Date.now() }), pingIntervalMs);
     };
     current.onmessage = (event) => {
-      const message = parseServerMessage(event.data);
+      const message = parseTypedMessage<ServerMessage>(event.data);
       if (!message) return;
       options.onMessage(message);
       if (message.type === 'bye') {

@@ -71,6 +71,8 @@ export function createSiteStore(): SiteStore {
         case 'error':
           lastError.value = { code: message.code, message: message.message };
           return 'applied';
+        // Boards are the manager board's, not part of a site's view.
+        case 'board':
         case 'pong':
         case 'bye':
           return 'ignored';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiRequestError, createApiClient } from '../src/api-client.ts';
+import { ApiRequestError, createApiClient, unreachableCode } from '../src/api-client.ts';
 
 function fakeFetch(status: number, body: unknown, calls: Array<{ url: string; init?: RequestInit }> = []): typeof fetch {
   return async (input, init) => {
@@ -29,6 +29,14 @@ describe('createApiClient', () => {
     const error = await api.noShow('v1', { technicianId: 't1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({ statusCode: 409, code: 'grace_period', message: 'Wait 40 more seconds' });
+  });
+
+  it('says in words that the server cannot be reached instead of "TypeError: Failed to fetch"', async () => {
+    const api = createApiClient('', { fetch: async () => Promise.reject(new TypeError('Failed to fetch')) });
+    const error = await api.callNext('desk-1', { technicianId: 't1' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(error).toMatchObject({ statusCode: 0, code: unreachableCode, message: expect.stringContaining('cannot be reached') });
+    expect(String((error as Error).message)).not.toContain('Failed to fetch');
   });
 
   it('sends a device token as bearer, and echoes the session CSRF token on writes after sign-in', async () => {

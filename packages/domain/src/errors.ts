@@ -2,7 +2,7 @@
  * Domain errors carry an HTTP-agnostic kind; the server maps each kind to a status code in one
  * error handler, so use cases never think about HTTP.
  */
-export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unauthenticated';
+export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unauthenticated' | 'gone';
 
 export class DomainError extends Error {
   constructor(
@@ -30,5 +30,12 @@ export class ConflictError extends DomainError {
 export class InvalidInputError extends DomainError {
   constructor(code: string, message: string) {
     super('invalid', code, message);
+  }
+}
+
+/** Something that existed and ended for good (a visitor's link after the visit ended): HTTP 410. */
+export class GoneError extends DomainError {
+  constructor(code: string, message: string) {
+    super('gone', code, message);
   }
 }

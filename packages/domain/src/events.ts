@@ -17,7 +17,15 @@ export interface SiteEventMap {
     checkedInAt: string;
     visitor: VisitorIdentity;
     note: string | null;
+    /** Set when the visitor came for a booking: their place in the call order and the booking. */
+    callOrderAt?: string | null;
+    appointmentId?: string | null;
+    appointmentAt?: string | null;
+    /** Set when the visitor checked in from a link or a poster and is not at the site yet. */
+    onTheWay?: boolean;
   };
+  /** A visitor on the way arrived: "I'm here" on their phone, or identified at the kiosk. */
+  'visit.arrived': { via: 'phone' | 'kiosk' };
   'visit.called': { deskId: string; technicianId: string; outOfOrder: boolean };
   'visit.recalled': { deskId: string; technicianId: string; callCount: number };
   'visit.started': { deskId: string; technicianId: string };
@@ -28,6 +36,52 @@ export interface SiteEventMap {
   'visit.cancelled': { reason: string | null };
   'visit.itsm_synced': { state: ItsmSyncState; ticketNumber: string | null; ticketUrl: string | null; error: string | null };
   'technician.presence_changed': { technicianId: string; deskId: string | null; status: PresenceStatus };
+  // Appointments carry no personal data: the booking row holds it, erased with the person.
+  'appointment.booked': { appointmentId: string; queueId: string; categoryId: string; startsAt: string; endsAt: string; bookedBy: 'visitor' | 'staff' };
+  'appointment.rescheduled': { appointmentId: string; startsAt: string; endsAt: string };
+  'appointment.cancelled': { appointmentId: string; reason: 'visitor' | 'staff' | 'closure' };
+  'appointment.no_show': { appointmentId: string };
+  /** The visitor asked for more time: skipped by call-next until `awayUntil`, keeping their place. */
+  'visit.stepped_away': { awayUntil: string; minutes: number };
+  /** The visitor is back before their extra time ran out (callable again at once). */
+  'visit.returned': Record<string, never>;
+  /** The visitor rated the visit after it ended: 1 = unhappy, 2 = neutral, 3 = happy. */
+  'visit.feedback_given': { score: 1 | 2 | 3; comment: string | null; technicianId: string | null; categoryId: string };
+  /**
+   * A no-show came back within the site's grace window: waiting again with its original check-in
+   * time. Carries what a screen needs to show the visit again (it left the view at the no-show).
+   */
+  'visit.rejoined': {
+    queueId: string;
+    categoryId: string;
+    ticketNumber: string;
+    priority: number;
+    checkedInAt: string;
+    callCount: number;
+    awayMinutes: number;
+    visitor: VisitorIdentity;
+    note: string | null;
+    itsm: { state: ItsmSyncState; ticketNumber: string | null; ticketUrl: string | null; error: string | null };
+  };
+  /** A short message to everyone waiting at the site; `visitId` is null. Nothing personal. */
+  'site.broadcast_posted': { message: string; expiresAt: string };
+  'site.broadcast_cleared': Record<string, never>;
+  /**
+   * An admin changed the site's configuration. Screens refetch the configuration when they see it;
+   * the queues and desks in it are the site's new ones, so live views follow without a refetch.
+   */
+  'site.config_changed': SiteConfigChange;
+}
+
+export interface SiteConfigChange {
+  /** What changed, e.g. `queue.created`, `category.renamed`, `closure.added`. */
+  change: string;
+  /** Id of what changed (a queue, a category...), or null for the site itself. */
+  target: string | null;
+  /** Who made the change (the audit log's actor label); public screens get an empty string. */
+  by: string;
+  queues: Array<{ id: string; prefix: string; name: Record<string, string> }>;
+  desks: Array<{ id: string; name: string }>;
 }
 
 export type SiteEventType = keyof SiteEventMap;

@@ -3,6 +3,7 @@ import { publicVisitorLabel, type VisitorIdentity } from './visit.ts';
 import type { VisitState } from './visit-state.ts';
 import { isActive } from './visit-state.ts';
 import { compareForCalling } from './call-policy.ts';
+import type { SiteBroadcast } from './broadcast.ts';
 
 /** Text in the languages a site offers, e.g. { en: 'Laptop', fr: 'Ordinateur portable' }. */
 export type LocalizedText = Record<string, string>;
@@ -12,7 +13,15 @@ export interface WaitEstimate {
   expectedSeconds: number;
   lowSeconds: number;
   highSeconds: number;
+  /**
+   * How the screens say it (estimation/consistent-estimates.ts): absent or 'range' = "about 10 min
+   * (5-15)"; 'open_range' = the range reaches past an hour, so its top is said as "60+ min";
+   * 'at_least' = the expected wait is over an hour: "more than {lowSeconds}", with no false precision.
+   */
+  form?: WaitEstimateForm;
 }
+
+export type WaitEstimateForm = 'range' | 'open_range' | 'at_least';
 
 export interface QueueView {
   id: string;
@@ -42,11 +51,21 @@ export interface ActiveVisitView {
   state: VisitState;
   priority: number;
   checkedInAt: string;
+  /** Place in the call order when not the check-in time: a booked visitor (call-policy.ts). */
+  callOrderAt?: string | null;
+  /** The booked time of a visitor who came for an appointment. */
+  appointmentAt?: string | null;
   calledAt: string | null;
   startedAt: string | null;
   deskId: string | null;
   technicianId: string | null;
   callCount: number;
+  /** Set while a waiting visitor stepped away: call-next skips them until then; their place is kept. */
+  awayUntil?: string | null;
+  /** Extra minutes granted so far (the site caps them per visit). */
+  awayMinutes?: number;
+  /** Checked in from a link or a poster and not arrived yet (call-next may step over them). */
+  onTheWay?: boolean;
   /** Full name for staff; "Marie D." or null on public screens, as the site allows. */
   visitorName: string | null;
   /** Staff views only. */
@@ -62,6 +81,8 @@ export interface SiteView {
   queues: QueueView[];
   desks: DeskView[];
   visits: ActiveVisitView[];
+  /** The message to everyone waiting, if one was posted (screens hide it once `expiresAt` passed). */
+  broadcast?: SiteBroadcast | null;
 }
 
 // The server applies every event of every site to its kept views, with queues of a hundred people or
@@ -105,11 +126,16 @@ function reduce(view: SiteView, event: SiteEvent): SiteView {
         state: 'waiting',
         priority: d.priority,
         checkedInAt: d.checkedInAt,
+        ...(d.callOrderAt ? { callOrderAt: d.callOrderAt } : {}),
+        ...(d.appointmentAt ? { appointmentAt: d.appointmentAt } : {}),
+        ...(d.onTheWay ? { onTheWay: true } : {}),
         calledAt: null,
         startedAt: null,
         deskId: null,
         technicianId: null,
         callCount: 0,
+        awayUntil: null,
+        awayMinutes: 0,
         visitorName: d.visitor.name ?? null,
         visitor: d.visitor,
         note: d.note,
@@ -127,6 +153,7 @@ function reduce(view: SiteView, event: SiteEvent): SiteView {
         deskId: event.data.deskId,
         technicianId: event.data.technicianId,
         callCount: v.callCount + 1,
+        awayUntil: null,
       }));
     case 'visit.recalled':
       return updateVisit(view, id, (v) => ({ ...v, calledAt: event.at, callCount: event.data.callCount }));
@@ -144,6 +171,45 @@ function reduce(view: SiteView, event: SiteEvent): SiteView {
       }));
     case 'visit.itsm_synced':
       return updateVisit(view, id, (v) => ({ ...v, itsm: { ...event.data } }));
+    case 'visit.stepped_away':
+      return updateVisit(view, id, (v) => ({ ...v, awayUntil: event.data.awayUntil, awayMinutes: (v.awayMinutes ?? 0) + event.data.minutes }));
+    case 'visit.returned':
+      return updateVisit(view, id, (v) => ({ ...v, awayUntil: null }));
+    case 'visit.arrived':
+      return updateVisit(view, id, (v) => ({ ...v, onTheWay: false }));
+    // Given after the visit ended: nothing on screen changes.
+    case 'visit.feedback_given':
+      return view;
+    case 'visit.rejoined': {
+      const d = event.data;
+      const visit: ActiveVisitView = {
+        id,
+        ticketNumber: d.ticketNumber,
+        queueId: d.queueId,
+        categoryId: d.categoryId,
+        state: 'waiting',
+        priority: d.priority,
+        checkedInAt: d.checkedInAt,
+        calledAt: null,
+        startedAt: null,
+        deskId: null,
+        technicianId: null,
+        callCount: d.callCount,
+        awayUntil: null,
+        awayMinutes: d.awayMinutes,
+        visitorName: d.visitor.name ?? null,
+        visitor: d.visitor,
+        note: d.note,
+        itsm: { ...d.itsm },
+      };
+      const visits = removeVisit(view, id).visits.slice();
+      visits.push(visit);
+      return { ...view, visits };
+    }
+    case 'site.broadcast_posted':
+      return { ...view, broadcast: { message: event.data.message, postedAt: event.at, expiresAt: event.data.expiresAt } };
+    case 'site.broadcast_cleared':
+      return { ...view, broadcast: null };
     case 'visit.resolved':
     case 'visit.escalated':
     case 'visit.no_show':
@@ -159,6 +225,20 @@ function reduce(view: SiteView, event: SiteEvent): SiteView {
       });
       return { ...view, desks };
     }
+    case 'site.config_changed': {
+      // Desks keep whoever sits at them; a desk that is gone takes its presence with it.
+      const desks = event.data.desks.map((desk): DeskView => {
+        const known = view.desks.find((d) => d.id === desk.id);
+        return { id: desk.id, name: desk.name, technicianId: known?.technicianId ?? null, status: known?.status ?? 'off' };
+      });
+      return { ...view, queues: event.data.queues.map((q) => ({ ...q })), desks };
+    }
+    case 'appointment.booked':
+    case 'appointment.rescheduled':
+    case 'appointment.cancelled':
+    case 'appointment.no_show':
+      // Bookings are not in the queue until the visitor arrives (a visit.checked_in).
+      return view;
   }
 }
 

@@ -6,7 +6,7 @@ export type VisitState = (typeof visitStates)[number];
 /** States in which a visit still occupies the queue or a desk. */
 export const activeVisitStates: readonly VisitState[] = ['waiting', 'called', 'in_service'];
 
-export type VisitAction = 'call' | 'recall' | 'start' | 'resolve' | 'no_show' | 'transfer' | 'escalate' | 'cancel';
+export type VisitAction = 'call' | 'recall' | 'start' | 'resolve' | 'no_show' | 'transfer' | 'escalate' | 'cancel' | 'rejoin';
 
 /**
  * Which states each action may start from. Resolve is allowed straight from "called" because a
@@ -21,6 +21,8 @@ const allowedFrom: Record<VisitAction, readonly VisitState[]> = {
   transfer: ['waiting', 'called', 'in_service'],
   escalate: ['called', 'in_service'],
   cancel: ['waiting', 'called'],
+  // A visitor who missed their call and comes back within the site's grace window.
+  rejoin: ['no_show'],
 };
 
 const resultingState: Record<VisitAction, VisitState> = {
@@ -32,6 +34,7 @@ const resultingState: Record<VisitAction, VisitState> = {
   transfer: 'waiting',
   escalate: 'escalated',
   cancel: 'cancelled',
+  rejoin: 'waiting',
 };
 
 export function isActive(state: VisitState): boolean {

@@ -1,5 +1,5 @@
 import type { WaitEstimate } from './site-view.ts';
-import type { EstimatorInput } from './estimation/estimator-types.ts';
+import type { EstimatorInput, EstimatorVisit } from './estimation/estimator-types.ts';
 import { sampleFutures } from './estimation/future-sampler.ts';
 import { summarizeSamples } from './estimation/summarize-futures.ts';
 import { readQueueSignals, type QueueSignals } from './estimation/wait-calibration.ts';
@@ -35,7 +35,7 @@ export function estimateWaits(input: EstimatorInput): WaitEstimates {
   const visits: Record<string, WaitEstimate | null> = {};
   futures.order.forEach((visit, v) => {
     const raw = summarizeSamples(futures.waits, v * futures.runs, futures.runs, scratch);
-    visits[visit.id] = input.calibration ? input.calibration.apply(visit.queueId, raw, signalsOf(visit.queueId)) : raw;
+    visits[visit.id] = input.calibration ? input.calibration.apply(visit.queueId, raw, signalsOf(visit.queueId), waitedSeconds(input, visit)) : raw;
   });
   const queues: Record<string, WaitEstimate | null> = {};
   for (const queueId of input.queueIds) {
@@ -47,17 +47,30 @@ export function estimateWaits(input: EstimatorInput): WaitEstimates {
 }
 
 /**
- * One visitor's uncalibrated estimate: the same sampled futures as `estimateWaits`, summarised for
- * that visitor alone (summarising every visitor costs as much as sampling once the queue is long).
+ * Some visitors' uncalibrated estimates: the same sampled futures as `estimateWaits`, summarised for
+ * those visitors alone (summarising every visitor costs as much as sampling once the queue is long).
  */
-export function rawWaitOf(input: EstimatorInput, visitId: string): WaitEstimate | null {
+export function rawWaitsOf(input: EstimatorInput, visitIds: ReadonlySet<string>): Map<string, WaitEstimate> {
   const futures = sampleFutures(input);
-  const v = futures.order.findIndex((visit) => visit.id === visitId);
-  if (v < 0) return null;
-  return summarizeSamples(futures.waits, v * futures.runs, futures.runs, new Float64Array(futures.runs));
+  const scratch = new Float64Array(futures.runs);
+  const found = new Map<string, WaitEstimate>();
+  futures.order.forEach((visit, v) => {
+    const raw = visitIds.has(visit.id) ? summarizeSamples(futures.waits, v * futures.runs, futures.runs, scratch) : null;
+    if (raw) found.set(visit.id, raw);
+  });
+  return found;
+}
+
+/** Seconds a waiting visitor has waited at `input.nowMs` (from their check-in). */
+export function waitedSeconds(input: EstimatorInput, visit: EstimatorVisit): number {
+  return Math.max(0, (input.nowMs - Date.parse(visit.checkedInAt)) / 1000);
 }
 
 export { WaitLearner, type WaitLearnerOptions } from './estimation/wait-learner.ts';
 export { DurationDistribution } from './estimation/duration-distribution.ts';
 export { WaitCalibration, readQueueSignals, type QueueSignals } from './estimation/wait-calibration.ts';
 export { PickupDelayModel, type PickupDelay } from './estimation/pickup-delay.ts';
+export { publishEstimates, type PublishedEstimates, type PublishOptions } from './estimation/publish-estimates.ts';
+export { keepInsideRange, sayHonestly, monotoneWithinQueues, longWaitSeconds } from './estimation/consistent-estimates.ts';
+export { coldStartWaits, blendTowardLearned, type Waits } from './estimation/cold-start.ts';
+export { queuesNobodyServes, nextOpeningAt, type NobodyServing } from './estimation/nobody-serving.ts';

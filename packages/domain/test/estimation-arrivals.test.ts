@@ -138,3 +138,20 @@ describe('ArrivalRateModel', () => {
     expect(arrivals[0]!.perSecond(1800)).toBeGreaterThan(0);
   });
 });
+
+describe('local time across a daylight-saving change', () => {
+  it('keeps the 9 am rush at 9 am local on both sides of the change (Europe/Paris, 30 March 2025)', () => {
+    const paris = new ArrivalRateModel({ utcOffsetMinutes: 60, timeZone: 'Europe/Paris' });
+    // Local 09:00-10:00 every day: 08:00 UTC in winter (days before 30 March), 07:00 UTC in summer.
+    const nineLocal = (date: string, minute: number) => Date.parse(`2025-03-${date}T0${date < '30' ? 8 : 7}:${String(minute).padStart(2, '0')}:00Z`);
+    for (const date of ['27', '28', '29', '31']) for (let i = 0; i < 12; i++) paris.record('q', 1, nineLocal(date, i * 5));
+    const now = Date.parse('2025-04-01T06:00:00Z'); // 08:00 local, summer time
+    // 09:30 local on 1 April is 07:30 UTC: the profile has the rush there, and nothing an hour later.
+    expect(paris.perSecond('q', 1, Date.parse('2025-04-01T07:30:00Z'), now) * 3600).toBeGreaterThan(10 * paris.level(now));
+    expect(paris.perSecond('q', 1, Date.parse('2025-04-01T08:30:00Z'), now)).toBeLessThan(paris.perSecond('q', 1, Date.parse('2025-04-01T07:30:00Z'), now) / 2);
+    // One offset frozen at start (winter, +60) puts the summer days' rush an hour early, smearing the profile.
+    const frozen = new ArrivalRateModel({ utcOffsetMinutes: 60 });
+    for (const date of ['27', '28', '29', '31']) for (let i = 0; i < 12; i++) frozen.record('q', 1, nineLocal(date, i * 5));
+    expect(frozen.perSecond('q', 1, Date.parse('2025-04-01T07:30:00Z'), now) * 3600).toBeLessThan(10 * frozen.level(now));
+  });
+});

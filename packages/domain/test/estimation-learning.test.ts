@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PickupDelayModel, ServiceTimeModel, WaitLearner, type SiteEvent } from '../src/index.ts';
 import { createRandom } from '../src/estimation/random.ts';
 
@@ -85,20 +85,6 @@ describe('WaitLearner', () => {
     for (const e of day(dayMs + 3_600_000, 2000, 200)) b.observe(e);
     expect(a.serviceTimes.expectedSeconds('c', nowMs)).toBe(before);
     expect(b.serviceTimes.expectedSeconds('c', nowMs + 2 * 3_600_000)).toBeGreaterThan(before + 300);
-  });
-
-  it('records the estimate a newcomer joined with only when asked to (the server sheds it under floods)', () => {
-    const events = [event(0, t0 - 60_000, 'technician.presence_changed', null, { technicianId: 't', deskId: 'd', status: 'available' }), ...day(0, 240, 1)];
-    const recording = new WaitLearner();
-    const recorded = vi.spyOn(recording.calibration, 'record');
-    for (const e of events) recording.observe(e);
-    expect(recorded).toHaveBeenCalled();
-    const shedding = new WaitLearner();
-    const shed = vi.spyOn(shedding.calibration, 'record');
-    for (const e of events) shedding.observe(e, { estimateAtJoin: false });
-    expect(shed).not.toHaveBeenCalled();
-    // Everything else is learned all the same.
-    expect(shedding.serviceTimes.expectedSeconds('c')).toBeCloseTo(recording.serviceTimes.expectedSeconds('c'), 6);
   });
 
   it('learns service times from the log and uses them for the next visitor', () => {

@@ -23,17 +23,43 @@ export interface TicketDraft {
   note: string | null;
   priority: number;
   checkedInAt: string;
-  itsm: { category: string | null; subcategory: string | null; assignmentGroup: string | null };
+  /** Set when the ticket is made at booking, before the visit: the booked start. */
+  appointmentAt?: string;
+  /** walkup's category id of the visit, for per-category settings such as RT's Priority. */
+  categoryId?: string;
+  itsm: {
+    category: string | null;
+    subcategory: string | null;
+    assignmentGroup: string | null;
+    /** Per-vendor fields of the category (admin-edited): RT queue, JSM request type id, GLPI category id. */
+    vendorFields?: { rtQueue?: string; jsmRequestType?: string; glpiCategory?: string };
+  };
+}
+
+/** Vendor fields the site's categories map to, checked along with the connection's own settings. */
+export interface MappedVendorFields {
+  rtQueues?: string[];
+  jsmRequestTypes?: string[];
+  glpiCategories?: string[];
+}
+
+/** One line of a connection's set-up check, in words an admin can act on. */
+export interface SetupCheck {
+  check: string;
+  ok: boolean;
+  message: string;
 }
 
 export type TicketUpdate =
-  | { kind: 'called'; at: string; deskName: string; technicianName: string }
-  | { kind: 'started'; at: string; deskName: string; technicianName: string }
+  | { kind: 'called'; at: string; deskName: string; technicianName: string; technicianId?: string | null }
+  | { kind: 'started'; at: string; deskName: string; technicianName: string; technicianId?: string | null }
   | { kind: 'transferred'; at: string; queueName: string; assignmentGroup: string | null; reason: string | null }
   | { kind: 'escalated'; at: string; assignmentGroup: string; note: string | null }
-  | { kind: 'resolved'; at: string; note: string; technicianName: string | null }
+  | { kind: 'resolved'; at: string; note: string; technicianName: string | null; technicianId?: string | null }
   | { kind: 'no_show'; at: string }
-  | { kind: 'cancelled'; at: string; reason: string | null };
+  | { kind: 'cancelled'; at: string; reason: string | null }
+  /** A booking whose ticket was made at booking moved to another time (a note in every ITSM). */
+  | { kind: 'rescheduled'; at: string; startsAt: string };
 
 export interface HealthReport {
   ok: boolean;
@@ -52,6 +78,12 @@ export interface ItsmAdapter {
   /** Finds the ticket created for a visit, so a retry after an unknown outcome adopts it instead of duplicating. */
   findByCorrelationId(visitId: string): Promise<TicketRef | null>;
   health(): Promise<HealthReport>;
+  /**
+   * Checks what creates need before any is sent (queues, rights, fields, request types, categories).
+   * A failing line blocks creates for the connection, because a create into a half-set-up ITSM may
+   * not be found again by visit id and would be duplicated on retry.
+   */
+  checkSetup(mapped?: MappedVendorFields): Promise<SetupCheck[]>;
   /** Releases server-side sessions (GLPI's killSession) at shutdown. */
   close?(): Promise<void>;
 }
@@ -76,3 +108,18 @@ export class ItsmError extends Error {
 }
 
 export type FetchLike = typeof fetch;
+
+/**
+ * A create that made a ticket the adapter could not verify (RT dropped the visit id field): the
+ * ticket exists but can never be found again by visit id. The worker records it on the visit and
+ * dead-letters the visit, so no retry ever sends a second create for it.
+ */
+export class ItsmUnverifiedTicketError extends ItsmError {
+  constructor(
+    message: string,
+    readonly ticket: TicketRef,
+  ) {
+    super(message, true, null, null, false);
+    this.name = 'ItsmUnverifiedTicketError';
+  }
+}

@@ -27,6 +27,8 @@ export interface ServiceNowConfig extends CommonConfig {
   closeCode?: string;
   /** Cancel the incident (state 8) when the visitor does not show up; otherwise only a work note. */
   cancelOnNoShow?: boolean;
+  /** walkup technician id -> sys_user sys_id set as `assigned_to` when that technician starts the visit. */
+  assignees?: Record<string, string>;
 }
 
 export interface JiraConfig extends CommonConfig {
@@ -66,6 +68,14 @@ export interface RtConfig extends CommonConfig {
   /** Ticket custom field that holds walkup's visit id (default KioskVisitId). */
   visitIdField?: string;
   statuses?: { started?: string; resolved?: string; noShow?: string; cancelled?: string };
+  /** walkup technician id -> RT user (name or e-mail) set as Owner when that technician starts the visit. */
+  owners?: Record<string, string>;
+  /** RT Priority per walkup category id or ITSM category (the id wins); unmapped categories keep RT's default. */
+  priorities?: Record<string, number>;
+  /** Escalation group (or a transfer's assignment group) -> RT queue the ticket moves to, e.g. an L2 queue. */
+  escalationQueues?: Record<string, string>;
+  /** Send the resolution to the requestor as correspondence (RT mails it) instead of a private comment. */
+  resolutionToRequestor?: boolean;
 }
 
 export interface WebhookConfig extends CommonConfig {

@@ -1,6 +1,7 @@
 import { ItsmError, type FetchLike, type ItsmAdapter, type TicketRef, type TicketUpdate } from './adapter.ts';
 import type { GlpiConfig } from './config.ts';
 import { createHttpClient, joinUrl, type HttpRequest } from './http.ts';
+import { checkGlpiSetup } from './setup-checks.ts';
 import { impactUrgency, ticketDescription, ticketSubject, updateNote } from './ticket-text.ts';
 
 // GLPI ticket statuses.
@@ -88,7 +89,9 @@ export function createGlpiAdapter(config: GlpiConfig, fetchImpl: FetchLike = fet
     createsTickets: true,
     async createTicket(draft) {
       const level = impactUrgency(draft.priority) === 1 ? 4 : impactUrgency(draft.priority) === 2 ? 3 : 2;
-      const category = draft.itsm.category && /^\d+$/.test(draft.itsm.category) ? Number(draft.itsm.category) : undefined;
+      // The category's own GLPI category id (set in the console) wins over the generic ITSM category.
+      const categoryId = draft.itsm.vendorFields?.glpiCategory ?? draft.itsm.category;
+      const category = categoryId && /^\d+$/.test(categoryId) ? Number(categoryId) : undefined;
       const { body } = await call({
         method: 'POST',
         url: api('Ticket'),
@@ -120,6 +123,9 @@ export function createGlpiAdapter(config: GlpiConfig, fetchImpl: FetchLike = fet
       const { body } = await call({ method: 'GET', url: url.toString() });
       const first = Array.isArray(body) ? body[0] : null;
       return first ? toRef(first.id) : null;
+    },
+    async checkSetup(mapped) {
+      return checkGlpiSetup({ call, api, apiUrl: config.apiUrl }, mapped?.glpiCategories ?? []);
     },
     async health() {
       try {

@@ -1,6 +1,7 @@
 import { ItsmError, type FetchLike, type ItsmAdapter, type TicketDraft, type TicketRef, type TicketUpdate } from './adapter.ts';
 import type { JiraConfig } from './config.ts';
 import { createHttpClient, joinUrl } from './http.ts';
+import { checkJiraSetup } from './setup-checks.ts';
 import { ticketDescription, ticketSubject, updateNote } from './ticket-text.ts';
 
 /** Jira Service Management: customer requests via /rest/servicedeskapi, API token basic auth. */
@@ -12,8 +13,10 @@ export function createJiraAdapter(config: JiraConfig, fetchImpl: FetchLike = fet
   const toRef = (key: string, url?: string): TicketRef => ({ remoteId: key, number: key, url: url ?? api(`/browse/${key}`) });
 
   function requestTypeFor(draft: TicketDraft): { serviceDeskId: string; requestTypeId: string } {
+    // The category's own request type (set by an admin in the console) wins over the connection's mapping.
+    const own = draft.itsm.vendorFields?.jsmRequestType;
     const mapped = draft.itsm.category ? config.requestTypes?.[draft.itsm.category] : undefined;
-    return { serviceDeskId: mapped?.serviceDeskId ?? config.serviceDeskId, requestTypeId: mapped?.requestTypeId ?? config.requestTypeId };
+    return { serviceDeskId: mapped?.serviceDeskId ?? config.serviceDeskId, requestTypeId: own ?? mapped?.requestTypeId ?? config.requestTypeId };
   }
 
   /** raiseOnBehalfOf wants an accountId, never an email: resolve it first, or raise as the integration user. */
@@ -85,6 +88,14 @@ export function createJiraAdapter(config: JiraConfig, fetchImpl: FetchLike = fet
       const { body } = await http({ method: 'GET', url: url.toString(), headers });
       const issue = body?.issues?.[0];
       return issue ? toRef(issue.key) : null;
+    },
+    async checkSetup(mapped) {
+      const requestTypes = [
+        { serviceDeskId: config.serviceDeskId, requestTypeId: config.requestTypeId },
+        ...Object.values(config.requestTypes ?? {}).map((t) => ({ serviceDeskId: t.serviceDeskId ?? config.serviceDeskId, requestTypeId: t.requestTypeId })),
+        ...(mapped?.jsmRequestTypes ?? []).map((requestTypeId) => ({ serviceDeskId: config.serviceDeskId, requestTypeId })),
+      ];
+      return checkJiraSetup({ http, api, headers, siteUrl: config.siteUrl }, requestTypes);
     },
     async health() {
       try {

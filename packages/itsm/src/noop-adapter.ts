@@ -12,6 +12,9 @@ export function createNoopAdapter(): ItsmAdapter {
     async findByCorrelationId() {
       return null;
     },
+    async checkSetup() {
+      return [{ check: 'connection', ok: true, message: 'No ITSM is configured: walkup creates no tickets, so there is nothing to check.' }];
+    },
     async health() {
       return { ok: true, detail: 'no ITSM configured' };
     },

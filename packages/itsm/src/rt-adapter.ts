@@ -1,12 +1,15 @@
-import { ItsmError, type FetchLike, type ItsmAdapter, type TicketRef, type TicketUpdate } from './adapter.ts';
+import { ItsmError, ItsmUnverifiedTicketError, type FetchLike, type ItsmAdapter, type TicketDraft, type TicketRef, type TicketUpdate } from './adapter.ts';
 import type { RtConfig } from './config.ts';
 import { createHttpClient, joinUrl } from './http.ts';
+import { createRtChecks, type RtTicketFields } from './rt-checks.ts';
+import { checkRtSetup } from './rt-setup-checks.ts';
 import { ticketDescription, ticketSubject, updateNote } from './ticket-text.ts';
 
 /**
  * Request Tracker 5 REST2. RT's quirks shape this file: ids come back as strings, `Location` is
- * relative, an unknown queue answers 403, and an invalid status change answers 200 with a message,
- * so every status change is verified by reading the ticket back.
+ * relative, an unknown queue answers 403, and changes it does not make (a status the lifecycle
+ * forbids, a custom field not applied to the queue) still answer 200/201, so every create and every
+ * field change is verified by reading the ticket back (rt-checks.ts).
  */
 export function createRtAdapter(config: RtConfig, fetchImpl: FetchLike = fetch): ItsmAdapter {
   const http = createHttpClient({ vendor: 'rt', fetchImpl, timeoutMs: config.timeoutMs ?? 10_000, secrets: [config.token] });
@@ -15,21 +18,12 @@ export function createRtAdapter(config: RtConfig, fetchImpl: FetchLike = fetch):
   const webBase = config.url.replace(/\/REST\/2\.0\/?$/, '');
   const visitIdField = config.visitIdField ?? 'KioskVisitId';
   const statuses = { started: 'open', resolved: 'resolved', noShow: 'rejected', cancelled: 'rejected', ...config.statuses };
+  const checks = createRtChecks({ http, api, headers, visitIdField });
 
   const toRef = (id: string | number): TicketRef => ({ remoteId: String(id), number: String(id), url: `${webBase}/Ticket/Display.html?id=${id}` });
 
-  async function comment(ticket: TicketRef, text: string): Promise<void> {
-    await http({ method: 'POST', url: api(`ticket/${ticket.remoteId}/comment`), headers, body: { Content: text, ContentType: 'text/plain' } });
-  }
-
-  async function setStatus(ticket: TicketRef, status: string): Promise<void> {
-    const { body } = await http({ method: 'PUT', url: api(`ticket/${ticket.remoteId}`), headers, body: { Status: status } });
-    const { body: current } = await http({ method: 'GET', url: api(`ticket/${ticket.remoteId}`), headers });
-    if (current?.Status !== status) {
-      // RT said 200 but did not apply it (lifecycle forbids it): retrying will not help.
-      const said = Array.isArray(body) ? body.join('; ') : '';
-      throw new ItsmError(`rt refused status '${status}' on ticket ${ticket.remoteId} (now '${current?.Status}')${said ? `: ${said}` : ''}`, true, 200);
-    }
+  async function addText(ticket: TicketRef, text: string, kind: 'comment' | 'correspond'): Promise<void> {
+    await http({ method: 'POST', url: api(`ticket/${ticket.remoteId}/${kind}`), headers, body: { Content: text, ContentType: 'text/plain' } });
   }
 
   function statusFor(update: TicketUpdate): string | null {
@@ -40,35 +34,64 @@ export function createRtAdapter(config: RtConfig, fetchImpl: FetchLike = fetch):
     return null;
   }
 
+  /** Owner, status and queue an update stands for, per the connection's mappings (unmapped: left alone). */
+  function fieldsFor(update: TicketUpdate): RtTicketFields {
+    const fields: RtTicketFields = {};
+    const status = statusFor(update);
+    if (status) fields.Status = status;
+    const owner = update.kind === 'started' && update.technicianId ? config.owners?.[update.technicianId] : undefined;
+    if (owner) fields.Owner = owner;
+    const group = update.kind === 'escalated' || update.kind === 'transferred' ? update.assignmentGroup : null;
+    const queue = group ? config.escalationQueues?.[group] : undefined;
+    if (queue) fields.Queue = queue;
+    return fields;
+  }
+
+  function priorityFor(draft: TicketDraft): number | undefined {
+    const byId = draft.categoryId ? config.priorities?.[draft.categoryId] : undefined;
+    return byId ?? (draft.itsm.category ? config.priorities?.[draft.itsm.category] : undefined);
+  }
+
   return {
     vendor: 'rt',
     connectionName: config.name ?? 'rt',
     createsTickets: true,
     async createTicket(draft) {
+      // RT drops a field not applied to the queue and still answers 201: a ticket made that way can
+      // never be found by visit id, and a create whose answer was lost would then be sent again.
+      const queue = draft.itsm.vendorFields?.rtQueue ?? config.queue;
+      await checks.requireVisitField(queue);
       const requestor = draft.caller.email ?? undefined;
+      const priority = priorityFor(draft);
       const { headers: responseHeaders, body } = await http({
         method: 'POST',
         url: api('ticket'),
         headers,
         body: {
-          Queue: config.queue,
+          Queue: queue,
           Subject: ticketSubject(draft),
           Content: ticketDescription(draft),
           ContentType: 'text/plain',
           ...(requestor ? { Requestor: requestor } : {}),
+          ...(priority !== undefined ? { Priority: priority } : {}),
           CustomFields: { [visitIdField]: draft.visitId },
         },
       });
       // The body carries the id as a string; the Location header is a relative path to the same ticket.
       const id = body?.id ?? responseHeaders.get('location')?.match(/ticket\/(\d+)/)?.[1];
       if (!id) throw new ItsmError('rt created a ticket but did not say its id', false, 201);
-      return toRef(id);
+      const ref = toRef(id);
+      if (!(await checks.ticketHasVisitId(ref.remoteId, draft.visitId))) {
+        throw new ItsmUnverifiedTicketError(`${checks.missingFieldMessage(queue)} (ticket ${ref.number} was created without it)`, ref);
+      }
+      return ref;
     },
     async updateTicket(ticket, update) {
-      const status = statusFor(update);
-      // Status first: setting it again is harmless, so a retry after a failed comment repeats nothing visible.
-      if (status) await setStatus(ticket, status);
-      await comment(ticket, updateNote(update));
+      const fields = fieldsFor(update);
+      // Fields first: setting them again is harmless, so a retry after a failed comment repeats nothing visible.
+      if (Object.keys(fields).length > 0) await checks.change(ticket.remoteId, fields);
+      const toRequestor = update.kind === 'resolved' && config.resolutionToRequestor === true;
+      await addText(ticket, updateNote(update), toRequestor ? 'correspond' : 'comment');
     },
     async findByCorrelationId(visitId) {
       const url = new URL(api('tickets'));
@@ -77,6 +100,9 @@ export function createRtAdapter(config: RtConfig, fetchImpl: FetchLike = fetch):
       const { body } = await http({ method: 'GET', url: url.toString(), headers });
       const first = body?.items?.[0];
       return first ? toRef(first.id) : null;
+    },
+    async checkSetup(mapped) {
+      return checkRtSetup({ http, api, headers, config, visitIdField, statuses }, mapped?.rtQueues);
     },
     async health() {
       try {

@@ -3,6 +3,7 @@ import type { ServiceNowConfig } from './config.ts';
 import { createHttpClient, joinUrl, type HttpRequest } from './http.ts';
 import { createServiceNowAuth } from './servicenow-auth.ts';
 import { impactUrgency, ticketDescription, ticketSubject, updateNote } from './ticket-text.ts';
+import { checkServiceNowSetup } from './setup-checks.ts';
 
 /** ServiceNow Table API: an incident per visit (or an interaction for the walk-up module). */
 export function createServiceNowAdapter(config: ServiceNowConfig, fetchImpl: FetchLike = fetch, now = Date.now): ItsmAdapter {
@@ -59,9 +60,13 @@ export function createServiceNowAdapter(config: ServiceNowConfig, fetchImpl: Fet
     const work_notes = updateNote(update);
     switch (update.kind) {
       case 'called':
+      case 'rescheduled':
         return { work_notes };
-      case 'started':
-        return isInteraction ? { work_notes, state: 'work_in_progress' } : { work_notes, state: 2 };
+      case 'started': {
+        const assignee = update.technicianId ? config.assignees?.[update.technicianId] : undefined;
+        const assigned = assignee ? { assigned_to: assignee } : {};
+        return isInteraction ? { work_notes, state: 'work_in_progress', ...assigned } : { work_notes, state: 2, ...assigned };
+      }
       case 'transferred':
         return update.assignmentGroup ? { work_notes, assignment_group: update.assignmentGroup } : { work_notes };
       case 'escalated':
@@ -112,6 +117,9 @@ export function createServiceNowAdapter(config: ServiceNowConfig, fetchImpl: Fet
     async findByCorrelationId(visitId) {
       const row = await query(table, `correlation_id=${visitId}`, 'sys_id,number');
       return row ? toRef(row) : null;
+    },
+    async checkSetup() {
+      return checkServiceNowSetup(() => query(table, 'correlation_idISNOTEMPTY', 'sys_id,correlation_id'), config.instanceUrl, table);
     },
     async health() {
       try {

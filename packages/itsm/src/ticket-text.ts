@@ -9,7 +9,9 @@ export function ticketSubject(draft: TicketDraft): string {
 export function ticketDescription(draft: TicketDraft): string {
   const who = draft.caller.name ?? draft.caller.email ?? draft.caller.employeeId ?? 'guest';
   const lines = [
-    `Walk-up visit ${draft.walkupTicketNumber} at ${draft.siteName}, checked in ${draft.checkedInAt}.`,
+    draft.appointmentAt
+      ? `Appointment at ${draft.siteName} booked for ${draft.appointmentAt} (made ${draft.checkedInAt}).`
+      : `Walk-up visit ${draft.walkupTicketNumber} at ${draft.siteName}, checked in ${draft.checkedInAt}.`,
     `Visitor: ${who}${draft.caller.email ? ` <${draft.caller.email}>` : ''}${draft.caller.employeeId ? `, employee ${draft.caller.employeeId}` : ''}.`,
     `Kiosk choices: ${draft.choices.join(' > ') || 'none'}.`,
   ];
@@ -34,7 +36,9 @@ export function updateNote(update: TicketUpdate): string {
     case 'no_show':
       return 'The visitor did not show up when called.';
     case 'cancelled':
-      return `The visitor cancelled the visit${update.reason ? `: ${update.reason}` : '.'}`;
+      return `Visit cancelled${update.reason ? `: ${update.reason}` : '.'}`;
+    case 'rescheduled':
+      return `Appointment moved to ${update.startsAt}.`;
   }
 }
 

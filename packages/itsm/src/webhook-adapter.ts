@@ -37,7 +37,7 @@ export function createWebhookAdapter(config: WebhookConfig, fetchImpl: FetchLike
     });
   }
 
-  return {
+  const adapter: ItsmAdapter = {
     vendor: 'webhook',
     connectionName: config.name ?? 'webhook',
     createsTickets: true,
@@ -60,8 +60,23 @@ export function createWebhookAdapter(config: WebhookConfig, fetchImpl: FetchLike
       });
       return status === 200 && body?.id ? toRef(body, visitId) : null;
     },
+    async checkSetup() {
+      // A signed lookup of a visit id that cannot exist: any answer but 401/403 or a failure means the receiver is there.
+      try {
+        await adapter.findByCorrelationId('walkup-setup-check');
+        return [{ check: 'reachable', ok: true, message: `The webhook receiver at ${config.url} answers.` }];
+      } catch (error) {
+        const status = (error as { status?: number | null }).status;
+        const message =
+          status === 401 || status === 403
+            ? `The webhook receiver at ${config.url} refused the signature (${status}): make sure it uses the same secret as this connection.`
+            : `The webhook receiver at ${config.url} does not answer: ${(error as Error).message}. Check the URL and that the receiver is running.`;
+        return [{ check: 'reachable', ok: false, message }];
+      }
+    },
     async health() {
       return { ok: true, detail: 'webhook (health is the last delivery)' };
     },
   };
+  return adapter;
 }

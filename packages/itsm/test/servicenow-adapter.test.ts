@@ -79,6 +79,16 @@ describe('ServiceNow adapter', () => {
     expect(mock.records.get(other.remoteId)!.fields.state).toBe('8');
   });
 
+  it('assigns the incident to the mapped user when the technician starts; an unmapped technician leaves it alone', async () => {
+    const adapter = adapterWith({ assignees: { 'tech-alex': '5137153cc611227c000bbd1bd8cd2005' } });
+    const mapped = await adapter.createTicket(makeDraft());
+    await adapter.updateTicket(mapped, { kind: 'started', at: 't', deskName: 'Desk 1', technicianName: 'Alex', technicianId: 'tech-alex' });
+    expect(mock.records.get(mapped.remoteId)!.fields).toMatchObject({ state: '2', assigned_to: '5137153cc611227c000bbd1bd8cd2005' });
+    const unmapped = await adapter.createTicket(makeDraft({ visitId: 'visit-0002' }));
+    await adapter.updateTicket(unmapped, { kind: 'started', at: 't', deskName: 'Desk 2', technicianName: 'Sam', technicianId: 'tech-sam' });
+    expect(mock.records.get(unmapped.remoteId)!.fields.assigned_to).toBeUndefined();
+  });
+
   it('creates an interaction (walk-up module) when configured', async () => {
     const adapter = adapterWith({ table: 'interaction' });
     const ref = await adapter.createTicket(makeDraft());

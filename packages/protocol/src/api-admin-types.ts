@@ -4,13 +4,13 @@
  */
 import type { PresenceStatus } from '@walkup/domain';
 
-export type IdentifyRequest = { badgeId: string } | { email: string } | { employeeId: string };
+/** `identifier`: what the visitor entered, tried as a badge, then an employee id, then an email. */
+export type IdentifyRequest = { identifier: string } | { badgeId: string } | { email: string } | { employeeId: string };
 
+/** A yes and a first name: the directory record itself never reaches a kiosk. */
 export interface IdentifiedPerson {
-  name: string;
-  email: string | null;
-  employeeId: string | null;
-  badgeId: string | null;
+  kind: 'badge' | 'employee_id' | 'email';
+  displayName: string;
 }
 
 export interface PresenceRequest {
@@ -37,7 +37,7 @@ export type SessionView =
       kind: 'user';
       username: string;
       displayName: string;
-      role: 'technician' | 'admin';
+      role: AccountRole;
       technicianId: string | null;
       siteIds: string[] | 'all';
       csrfToken: string;
@@ -68,6 +68,39 @@ export interface ItsmConnectionHealth {
   backlog: number;
   deadLetters: number;
   oldestPendingSince: string | null;
+  /** Last set-up check (queues, rights, fields): while it is `failing`, creates wait and the failures say why. */
+  setup?: { state: 'ok' | 'failing' | 'unchecked'; checkedAt: string | null; failures: string[] };
+}
+
+/** GET /api/admin/itsm/connections: a connection as admins see it. Secrets only say that they are set. */
+export interface ItsmConnectionView {
+  name: string;
+  vendor: string;
+  /** `stored`: managed in the console; `configured`: environment or WALKUP_ITSM_CONNECTIONS_FILE, read-only. */
+  source: 'stored' | 'configured';
+  /** The vendor's fields without secrets, as in the connections file (`url`, `queue`, `auth.username`...). */
+  settings: Record<string, unknown>;
+  /** Secret fields by path (`token`, `auth.password`); values never leave the server. */
+  secrets: Record<string, { set: true }>;
+  sites: string[];
+  updatedAt: string | null;
+}
+
+/** Every connection change answers with the whole list again, with the connection of each site. */
+export interface ItsmConnectionList {
+  connections: ItsmConnectionView[];
+  sites: Array<{ id: string; name: string; connection: string }>;
+}
+
+/** POST/PUT body: the vendor's fields; a secret left blank on an edit keeps the stored one. */
+export type ItsmConnectionFields = { vendor: string } & Record<string, unknown>;
+
+/** POST /api/admin/itsm/connections/:name/test: each check in words an admin can act on. */
+export interface ItsmSetupCheckResult {
+  name: string;
+  ok: boolean;
+  checkedAt: string;
+  checks: Array<{ check: string; ok: boolean; message: string }>;
 }
 
 /** GET /api/itsm/dead-letters: a visit whose ticket the ITSM refused for good (400/403/404/409/422). */
@@ -105,7 +138,12 @@ export interface DeviceView {
   revokedAt: string | null;
 }
 
-export type AccountRole = 'technician' | 'admin';
+/**
+ * A site admin configures only the sites given to them (queues, categories, desks, technicians, hours,
+ * site settings, pairing kiosks) and reads their figures, as a tech bar lead does; accounts, ITSM
+ * connections, privacy rules, new sites and whole-configuration import stay with admins.
+ */
+export type AccountRole = 'technician' | 'manager' | 'site_admin' | 'admin';
 
 /** GET /api/admin/users */
 export interface UserAccountView {
@@ -114,6 +152,8 @@ export interface UserAccountView {
   displayName: string;
   role: AccountRole;
   technicianId: string | null;
+  /** The sites a manager or site admin sees (empty for other roles: technicians see their queues' sites, admins all). */
+  siteIds: string[];
   sso: boolean;
   disabled: boolean;
   lockedUntil: string | null;
@@ -127,6 +167,8 @@ export interface CreateUserRequest {
   role: AccountRole;
   /** Required for technicians: an account acts only as its own technician. */
   technicianId: string | null;
+  /** Required for managers and site admins: the sites they see. */
+  siteIds?: string[];
 }
 
 export interface ChangeUserRequest {
@@ -136,6 +178,7 @@ export interface ChangeUserRequest {
   password?: string;
   unlock?: true;
   displayName?: string;
+  siteIds?: string[];
 }
 
 /** GET /api/admin/audit, newest first. */
@@ -155,6 +198,22 @@ export interface SitePrivacySettings {
   siteId: string;
   showNamesOnDisplay: boolean;
   retentionDays: number;
+}
+
+/** What visitors away from the kiosk may do at a site (GET/PUT /api/admin/sites/:siteId/visitor-settings). */
+export interface SiteVisitorSettings {
+  stepAwayLimitMinutes: number;
+  rejoinGraceMinutes: number;
+  /** Check-in from a link or a QR poster; such visitors are "on the way" until they arrive. */
+  remoteCheckIn: boolean;
+  /** Call-next steps over visitors on the way (they keep their place). */
+  callOnlyArrived: boolean;
+  /** Minutes before their estimated turn that visitors on the way are told to come over (1-120). */
+  remoteNotifyMinutes: number;
+  /** Remote check-in and self-booking: an emailed one-time link, the company's single sign-on, or either. */
+  visitorIdentification: 'email' | 'sso' | 'sso_or_email';
+  /** Read only: this server has a single sign-on provider ('sso' cannot be chosen without one). */
+  readonly ssoConfigured?: boolean;
 }
 
 /** Exactly one way to find a person's visits; `name` is for guests, who typed it at the kiosk. */

@@ -1,4 +1,4 @@
-import type { SiteEvent, SiteView, WaitEstimate } from '@walkup/domain';
+import type { ManagerBoard, NobodyServing, SiteEvent, SiteView, WaitEstimate } from '@walkup/domain';
 
 /**
  * The one websocket protocol, shared by the server and every front end.
@@ -11,6 +11,8 @@ export type ViewKind = 'display' | 'console' | 'kiosk';
 export interface ClientMessageMap {
   subscribe: { siteId: string; view: ViewKind; sinceSeq?: number };
   ping: { at: number };
+  /** Managers and admins: follow the live boards of these sites (every site they see when omitted). */
+  watch_board: { siteIds?: string[] };
 }
 
 export interface EstimatesPayload {
@@ -19,6 +21,8 @@ export interface EstimatesPayload {
   visits: Record<string, WaitEstimate | null>;
   /** Whether the site is open now (displays show a closed screen otherwise). */
   open: boolean;
+  /** Queues nobody serves now (closed, or no technician available), with when someone is expected back. */
+  nobodyServing?: Record<string, NobodyServing>;
 }
 
 export interface ServerMessageMap {
@@ -29,6 +33,8 @@ export interface ServerMessageMap {
   pong: { at: number };
   /** Sent before a graceful shutdown so clients reconnect after a short pause instead of at once. */
   bye: { reconnectAfterMs: number };
+  /** The manager channel: boards of the watched sites, after changes and as time passes. */
+  board: { boards: ManagerBoard[] };
 }
 
 export type ClientMessage = { [K in keyof ClientMessageMap]: { type: K } & ClientMessageMap[K] }[keyof ClientMessageMap];

@@ -4,7 +4,9 @@ import { useConsole } from '../console-context.ts';
 import { useAdminText } from './admin-messages.ts';
 import type { TechnicianOption } from './use-technicians.ts';
 
-const empty = { username: '', displayName: '', password: '', role: 'technician' as AccountRole, technicianId: '' };
+/** Managers and site admins are given the sites they see; technicians see their queues', admins all. */
+const givenSites = (role: AccountRole) => role === 'manager' || role === 'site_admin';
+const empty = { username: '', displayName: '', password: '', role: 'technician' as AccountRole, technicianId: '', siteIds: [] as string[] };
 
 /** Local accounts only; single sign-on accounts appear by themselves at their first sign-in. */
 export function CreateUserForm({ technicians, onCreated }: { technicians: TechnicianOption[]; onCreated: () => void }) {
@@ -21,6 +23,10 @@ export function CreateUserForm({ technicians, onCreated }: { technicians: Techni
       store.toasts.show(t('technicianRequired'));
       return;
     }
+    if (givenSites(form.role) && form.siteIds.length === 0) {
+      store.toasts.show(t('managerSitesRequired'));
+      return;
+    }
     setBusy(true);
     try {
       const created = await store.api.createUser({
@@ -29,6 +35,7 @@ export function CreateUserForm({ technicians, onCreated }: { technicians: Techni
         password: form.password,
         role: form.role,
         technicianId: form.technicianId || null,
+        ...(givenSites(form.role) ? { siteIds: form.siteIds } : {}),
       });
       store.toasts.show(t('userCreated', { username: created.username }), 'info');
       setForm(empty);
@@ -87,9 +94,26 @@ export function CreateUserForm({ technicians, onCreated }: { technicians: Techni
           <label for="user-role">{t('accountRole')}</label>
           <select id="user-role" value={form.role} onChange={(e) => change({ role: e.currentTarget.value as AccountRole })}>
             <option value="technician">{t('role_technician')}</option>
+            <option value="manager">{t('role_manager')}</option>
+            <option value="site_admin">{t('role_site_admin')}</option>
             <option value="admin">{t('role_admin')}</option>
           </select>
         </div>
+        {givenSites(form.role) && (
+          <fieldset class="field">
+            <legend>{t('managerSites')}</legend>
+            {store.sites.value.map((site) => (
+              <label key={site.id}>
+                <input
+                  type="checkbox"
+                  checked={form.siteIds.includes(site.id)}
+                  onChange={(e) => change({ siteIds: e.currentTarget.checked ? [...form.siteIds, site.id] : form.siteIds.filter((id) => id !== site.id) })}
+                />{' '}
+                {site.name}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <div class="field">
           <label for="user-technician">{t('technician')}</label>
           <select id="user-technician" value={form.technicianId} onChange={(e) => change({ technicianId: e.currentTarget.value })}>

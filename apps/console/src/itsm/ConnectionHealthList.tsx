@@ -15,6 +15,17 @@ function ConnectionCard({ connection }: { connection: ItsmConnectionHealth }) {
         <span class="breaker-dot" aria-hidden="true" />
         {t('breaker')}: {t(`breaker_${connection.breaker}`)}
       </p>
+      {/* A failing set-up check holds this connection's creates: say so first, in the server's words. */}
+      {connection.setup?.state === 'failing' && (
+        <div class="itsm-warning" data-testid="itsm-setup-failing">
+          <p>{t('setupFailing')}</p>
+          <ul>
+            {connection.setup.failures.map((failure) => (
+              <li key={failure}>{failure}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <dl class="itsm-facts">
         <dt>{t('vendor')}</dt>
         <dd>{connection.vendor}</dd>

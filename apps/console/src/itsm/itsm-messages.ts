@@ -37,6 +37,7 @@ const en = {
   retrySkip: 'Retry, skipping the failed update',
   retrySkipLabel: 'Retry {ticket}, skipping the update the ITSM refuses',
   retrying: 'Sending {ticket} to the ITSM again.',
+  setupFailing: 'The set-up check fails: new tickets wait until this is fixed (then press Test in Admin > ITSM connections).',
 };
 
 type ItsmMessage = keyof typeof en;
@@ -78,6 +79,7 @@ const dictionaries: Dictionaries<ItsmMessage> = {
     retrySkip: 'Relancer sans la mise à jour refusée',
     retrySkipLabel: 'Relancer {ticket} sans la mise à jour refusée par l’ITSM',
     retrying: '{ticket} est renvoyé à l’ITSM.',
+    setupFailing: 'La vérification de configuration échoue : les nouveaux tickets attendent sa correction (puis cliquez sur Tester dans Admin > Connexions ITSM).',
   },
 };
 

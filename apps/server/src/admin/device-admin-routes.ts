@@ -3,9 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/actor.ts';
 import type { AuthDeps } from '../auth/auth-deps.ts';
-import { listDevices } from '../auth/device-store.ts';
+import { findDevice, listDevices } from '../auth/device-store.ts';
+import { ForbiddenError } from '../auth/auth-errors.ts';
+import { canSeeSite } from '../auth/principal.ts';
 import { ErrorResponse, Id, Uuid, errorResponses } from '../routes/schemas.ts';
-import { adminOnly } from '../routes/route-roles.ts';
+import { siteAdmins } from '../routes/route-roles.ts';
 import { createPairingCode, revokeDevice } from './devices.ts';
 
 const DeviceRole = Type.Union([Type.Literal('kiosk'), Type.Literal('display')]);
@@ -16,7 +18,7 @@ export async function deviceAdminRoutes(root: FastifyInstance, deps: AuthDeps): 
   app.post(
     '/api/admin/sites/:siteId/pairing-codes',
     {
-      config: { roles: adminOnly },
+      config: { roles: siteAdmins },
       schema: {
         summary: 'Create a one-time pairing code for a kiosk or display of this site',
         tags: ['admin'],
@@ -31,9 +33,9 @@ export async function deviceAdminRoutes(root: FastifyInstance, deps: AuthDeps): 
   app.get(
     '/api/admin/devices',
     {
-      config: { roles: adminOnly },
+      config: { roles: siteAdmins },
       schema: {
-        summary: 'Enrolled kiosks and displays (tokens are never shown again)',
+        summary: 'Enrolled kiosks and displays of the sites the caller configures (tokens are never shown again)',
         tags: ['admin'],
         querystring: Type.Object({ siteId: Type.Optional(Id) }, { additionalProperties: false }),
         response: {
@@ -54,7 +56,7 @@ export async function deviceAdminRoutes(root: FastifyInstance, deps: AuthDeps): 
       },
     },
     async (request) =>
-      (await listDevices(deps.db, request.query.siteId)).map((d) => ({
+      (await listDevices(deps.db, request.query.siteId)).filter((d) => canSeeSite(request.principal!, d.site_id)).map((d) => ({
         id: d.id,
         siteId: d.site_id,
         role: d.role,
@@ -69,7 +71,7 @@ export async function deviceAdminRoutes(root: FastifyInstance, deps: AuthDeps): 
   app.post(
     '/api/admin/devices/:deviceId/revoke',
     {
-      config: { roles: adminOnly },
+      config: { roles: siteAdmins },
       schema: {
         summary: 'Revoke a device: its token stops working and its live connections close at once',
         tags: ['admin'],
@@ -77,6 +79,11 @@ export async function deviceAdminRoutes(root: FastifyInstance, deps: AuthDeps): 
         response: { 200: Type.Object({ id: Type.String(), revokedAt: Type.String() }), ...errorResponses },
       },
     },
-    async (request) => revokeDevice(deps, actorOf(request), request.params.deviceId),
+    async (request) => {
+      // A site admin revokes the screens of their own sites only; an unknown id stays a 404 below.
+      const device = await findDevice(deps.db, request.params.deviceId);
+      if (device && !canSeeSite(request.principal!, device.site_id)) throw new ForbiddenError('other_site', 'this account may not revoke a device of another site');
+      return revokeDevice(deps, actorOf(request), request.params.deviceId);
+    },
   );
 }

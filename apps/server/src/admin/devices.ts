@@ -12,11 +12,16 @@ export const pairingCodeLifetimeMs = 15 * 60_000;
 
 export type DeviceRole = 'kiosk' | 'display';
 
-export async function createPairingCode(deps: Pick<AuthDeps, 'db' | 'now'>, actor: Actor, input: { siteId: string; role: DeviceRole; name: string }) {
+export async function createPairingCode(
+  deps: Pick<AuthDeps, 'db' | 'now'>,
+  actor: Actor,
+  input: { siteId: string; role: DeviceRole; name: string },
+  lifetimeMs = pairingCodeLifetimeMs,
+) {
   await findSite(deps.db, input.siteId);
   const now = deps.now();
   const code = randomPairingCode();
-  const expiresAt = new Date(now.getTime() + pairingCodeLifetimeMs).toISOString();
+  const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString();
   await insertPairingCode(deps.db, { code_hash: hashToken(code), site_id: input.siteId, role: input.role, name: input.name, created_by: actor.label, expires_at: expiresAt });
   await recordAudit(deps.db, { at: now.toISOString(), actor: actor.label, action: 'device.pairing_code_created', target: input.siteId, ip: actor.ip, detail: { role: input.role, name: input.name } });
   return { code, siteId: input.siteId, role: input.role, name: input.name, expiresAt };

@@ -7,8 +7,10 @@ import { listUsers } from '../auth/user-store.ts';
 import { Id, Uuid, errorResponses } from '../routes/schemas.ts';
 import { adminOnly } from '../routes/route-roles.ts';
 import { changeUser, createLocalUser, toUserView } from './users.ts';
+import { listSitesOfAccounts } from '../auth/account-sites.ts';
 
-const AccountRole = Type.Union([Type.Literal('technician'), Type.Literal('admin')]);
+const AccountRole = Type.Union([Type.Literal('technician'), Type.Literal('manager'), Type.Literal('site_admin'), Type.Literal('admin')]);
+const SiteIds = Type.Array(Id, { minItems: 1, maxItems: 200, uniqueItems: true });
 const Username = Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z0-9._@-]+$' });
 const Password = Type.String({ minLength: 12, maxLength: 200 });
 const DisplayName = Type.String({ minLength: 1, maxLength: 80 });
@@ -18,6 +20,7 @@ const UserView = Type.Object({
   displayName: Type.String(),
   role: AccountRole,
   technicianId: Type.Union([Type.String(), Type.Null()]),
+  siteIds: Type.Array(Type.String()),
   sso: Type.Boolean(),
   disabled: Type.Boolean(),
   lockedUntil: Type.Union([Type.String(), Type.Null()]),
@@ -30,7 +33,10 @@ export async function userAdminRoutes(root: FastifyInstance, deps: AuthDeps): Pr
   app.get(
     '/api/admin/users',
     { config: { roles: adminOnly }, schema: { summary: 'Technician and admin accounts', tags: ['admin'], response: { 200: Type.Array(UserView) } } },
-    async () => (await listUsers(deps.db)).map(toUserView),
+    async () => {
+      const sitesOf = await listSitesOfAccounts(deps.db);
+      return (await listUsers(deps.db)).map((row) => toUserView(row, sitesOf.get(row.id) ?? []));
+    },
   );
 
   app.post(
@@ -41,7 +47,7 @@ export async function userAdminRoutes(root: FastifyInstance, deps: AuthDeps): Pr
         summary: 'Create a local account (single sign-on accounts are created at first sign-in)',
         tags: ['admin'],
         body: Type.Object(
-          { username: Username, displayName: DisplayName, password: Password, role: AccountRole, technicianId: Type.Union([Id, Type.Null()]) },
+          { username: Username, displayName: DisplayName, password: Password, role: AccountRole, technicianId: Type.Union([Id, Type.Null()]), siteIds: Type.Optional(SiteIds) },
           { additionalProperties: false },
         ),
         response: { 201: UserView, ...errorResponses },
@@ -66,6 +72,7 @@ export async function userAdminRoutes(root: FastifyInstance, deps: AuthDeps): Pr
             password: Type.Optional(Password),
             unlock: Type.Optional(Type.Literal(true)),
             displayName: Type.Optional(DisplayName),
+            siteIds: Type.Optional(SiteIds),
           },
           { additionalProperties: false, minProperties: 1 },
         ),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse } from '../routes/schemas.ts';
-import { anyone, everyone, staff } from '../routes/route-roles.ts';
+import { anyone, everyone, signedInPeople } from '../routes/route-roles.ts';
 import { recordAudit } from './audit.ts';
 import type { AuthDeps } from './auth-deps.ts';
 import { principalLabel } from './principal.ts';
@@ -55,7 +55,7 @@ export async function authRoutes(root: FastifyInstance, deps: AuthDeps): Promise
   app.post(
     '/api/auth/logout',
     {
-      config: { roles: staff },
+      config: { roles: signedInPeople },
       schema: { summary: 'Sign out: ends the session and its live connections', tags: ['auth'], response: { 204: Type.Null() } },
     },
     async (request, reply) => {

@@ -7,7 +7,7 @@ export interface AuthUsersTable {
   id: string;
   username: string;
   display_name: string;
-  role: 'technician' | 'admin';
+  role: 'technician' | 'manager' | 'site_admin' | 'admin';
   technician_id: string | null;
   password_hash: string | null;
   oidc_subject: string | null;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import { ForbiddenError, UnauthenticatedError } from './auth-errors.ts';
-import { principalOfDeviceToken } from './device-store.ts';
+import { noteDeviceSeen, principalOfDeviceToken } from './device-store.ts';
 import { roleOf, type Principal } from './principal.ts';
 import { checkScope } from './scope.ts';
 import { sessionCookieName } from './session-cookie.ts';
@@ -36,6 +36,12 @@ function hostOf(origin: string): string | null {
   }
 }
 
+/** Devices' "last seen" in the admin list comes from here: every authenticated device request and socket connect. */
+async function seenDevice(db: Db, principal: Principal | null, now: Date): Promise<Principal | null> {
+  if (principal?.kind === 'device') await noteDeviceSeen(db, principal.deviceId, now);
+  return principal;
+}
+
 function isUpgrade(request: FastifyRequest): boolean {
   return request.headers.upgrade?.toLowerCase() === 'websocket';
 }
@@ -45,13 +51,13 @@ async function resolvePrincipal(db: Db, request: FastifyRequest, now: Date): Pro
   if (authorization) {
     request.credentialSource = 'bearer';
     const [scheme, token] = authorization.split(' ');
-    return scheme?.toLowerCase() === 'bearer' && token ? principalOfDeviceToken(db, token) : null;
+    return scheme?.toLowerCase() === 'bearer' && token ? seenDevice(db, await principalOfDeviceToken(db, token), now) : null;
   }
   // Browsers cannot set headers on a websocket, so devices put the token in the URL there only.
   const queryToken = (request.query as Record<string, unknown> | undefined)?.token;
   if (isUpgrade(request) && typeof queryToken === 'string') {
     request.credentialSource = 'query';
-    return principalOfDeviceToken(db, queryToken);
+    return seenDevice(db, await principalOfDeviceToken(db, queryToken), now);
   }
   const sessionToken = request.cookies[sessionCookieName];
   if (sessionToken) {

@@ -7,7 +7,7 @@ export interface NewPasswordAccount {
   username: string;
   password: string;
   displayName: string;
-  role: 'technician' | 'admin';
+  role: 'technician' | 'manager' | 'site_admin' | 'admin';
   technicianId: string | null;
 }
 

@@ -6,6 +6,7 @@ import { insertDevice } from './device-store.ts';
 import { hashToken, randomToken } from './tokens.ts';
 import { countUsers } from './user-store.ts';
 import { createAccount } from './create-account.ts';
+import { createPairingCode } from '../admin/devices.ts';
 
 export interface DemoCredentials {
   siteId: string;
@@ -27,15 +28,18 @@ export async function createDeviceWithToken(db: Db, device: { siteId: string; ro
   return id;
 }
 
+/** The demo credentials, and whether this start created them (only then are secrets printed). */
+export type DemoAccess = DemoCredentials & { createdNow: boolean };
+
 /**
  * Demo mode on a database without accounts: a technician demo/demo, an admin with a generated
- * password, and a paired kiosk and display for the demo site, written next to the database file.
- * On later starts the file written the first time is read back (tokens are stored only hashed).
+ * password, and a paired kiosk and display for the demo site, written next to the database file
+ * (0600). On later starts the file written the first time is read back (tokens are stored only hashed).
  */
-export async function ensureDemoAccess(db: Db, dataDir: string, now: Date): Promise<DemoCredentials | null> {
+export async function ensureDemoAccess(db: Db, dataDir: string, now: Date): Promise<DemoAccess | null> {
   const file = path.join(dataDir, demoCredentialsFileName);
   if ((await countUsers(db)) > 0) {
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoCredentials) : null;
+    return existsSync(file) ? { ...(JSON.parse(readFileSync(file, 'utf8')) as DemoCredentials), createdNow: false } : null;
   }
   const site = await db.selectFrom('sites').select('id').where('id', '=', demoSiteId).executeTakeFirst();
   const technician = await db.selectFrom('technicians').select('id').where('id', '=', demoTechnicianId).executeTakeFirst();
@@ -54,17 +58,40 @@ export async function ensureDemoAccess(db: Db, dataDir: string, now: Date): Prom
     await createDeviceWithToken(trx, { siteId: demoSiteId, role: 'kiosk', name: 'Demo kiosk', token: credentials.kioskToken }, at);
     await createDeviceWithToken(trx, { siteId: demoSiteId, role: 'display', name: 'Demo display', token: credentials.displayToken }, at);
   });
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
-  return credentials;
+  return { ...credentials, createdNow: true };
 }
 
-/** What main.ts prints: how to open each screen already signed in or paired. */
-export function describeDemoAccess(credentials: DemoCredentials, base: string, file: string): string[] {
+/** Printed links pair a screen once; an hour leaves time to read the output and walk to the screen. */
+const demoPairingLinkMs = 60 * 60_000;
+
+/**
+ * One-time pairing links for the demo kiosk and display (`?pair=<code>`): a link in a terminal's
+ * scrollback or a shell history must not be a lasting credential, so the device tokens themselves
+ * are never printed. Every start prints fresh ones; each pairs one more screen.
+ */
+export async function createDemoPairingLinks(db: Db, siteId: string, base: string, now: Date): Promise<{ kiosk: string; display: string }> {
+  const deps = { db, now: () => now };
+  const actor = { label: 'system:demo-start', ip: 'localhost' };
+  const kiosk = await createPairingCode(deps, actor, { siteId, role: 'kiosk', name: 'Demo kiosk (start link)' }, demoPairingLinkMs);
+  const display = await createPairingCode(deps, actor, { siteId, role: 'display', name: 'Demo display (start link)' }, demoPairingLinkMs);
+  return { kiosk: `${base}/kiosk/?pair=${kiosk.code}`, display: `${base}/display/?pair=${display.code}` };
+}
+
+/**
+ * What main.ts prints: the admin password only on the start that created it (the file keeps it);
+ * later starts say where the file is. Device tokens are never printed, only one-time pairing links.
+ */
+export function describeDemoAccess(access: DemoAccess, links: { kiosk: string; display: string }, file: string): string[] {
+  const technician = `${access.technician.username} / ${access.technician.password} (acts as Alex Martin)`;
   return [
-    '  demo access (written to ' + file + '):',
-    `    console  sign in as ${credentials.technician.username} / ${credentials.technician.password} (acts as Alex Martin), admin ${credentials.admin.username} / ${credentials.admin.password}`,
-    `    kiosk    ${base}/kiosk/?pair=${credentials.kioskToken}`,
-    `    display  ${base}/display/?pair=${credentials.displayToken}`,
+    access.createdNow ? `  demo access (kept in ${file}, readable only by you):` : `  demo access: accounts and device tokens are in ${file}`,
+    access.createdNow
+      ? `    console  sign in as ${technician}, admin ${access.admin.username} / ${access.admin.password}`
+      : `    console  sign in as ${technician}; the admin password is in that file`,
+    `    kiosk    ${links.kiosk}`,
+    `    display  ${links.display}`,
+    '             (one-time pairing links, valid one hour; a paired screen keeps its token and needs no link)',
   ];
 }

@@ -72,6 +72,20 @@ export async function touchDevice(db: Db, deviceId: string, at: string): Promise
   await withAuthTables(db).updateTable('auth_devices').set({ last_seen_at: at }).where('id', '=', deviceId).execute();
 }
 
+/** Admins need "seen a minute ago", not every request: one write per device and minute at most. */
+const seenWriteIntervalMs = 60_000;
+const lastSeenWrites = new WeakMap<Db, Map<string, number>>();
+
+/** Records that a device called (a request or a websocket connect), throttled. */
+export async function noteDeviceSeen(db: Db, deviceId: string, now: Date): Promise<void> {
+  let writes = lastSeenWrites.get(db);
+  if (!writes) lastSeenWrites.set(db, (writes = new Map()));
+  const last = writes.get(deviceId);
+  if (last !== undefined && now.getTime() - last < seenWriteIntervalMs) return;
+  writes.set(deviceId, now.getTime());
+  await touchDevice(db, deviceId, now.toISOString());
+}
+
 export async function insertPairingCode(db: Db, row: Omit<AuthPairingCodesTable, 'used_at' | 'device_id'>): Promise<void> {
   await withAuthTables(db).insertInto('auth_pairing_codes').values({ ...row, used_at: null, device_id: null }).execute();
 }

@@ -14,6 +14,8 @@ export interface OidcSettings {
   adminGroup: string | null;
   /** When set, only members of this group may sign in as technicians; otherwise any known technician may. */
   technicianGroup: string | null;
+  /** Claim holding a person's employee id (visitors signing in to check in or book); none by default. */
+  employeeIdClaim?: string | null;
   /** Button text on the console's sign-in screen. */
   label: string;
   /** Plain-http issuer, for a local test provider only. */
@@ -32,6 +34,8 @@ export interface OidcIdentity {
   username: string;
   displayName: string;
   email: string | null;
+  /** From `employeeIdClaim`, when configured and present. */
+  employeeId: string | null;
   groups: string[];
 }
 
@@ -58,9 +62,10 @@ export function createOidcClient(settings: OidcSettings, fetchImpl?: typeof fetc
 
   return {
     settings,
-    async startSignIn(): Promise<{ url: string; transaction: OidcTransaction }> {
+    /** `statePrefix` lets the callback tell a visitor's sign-in from staff's even once its cookie is gone. */
+    async startSignIn(statePrefix = ''): Promise<{ url: string; transaction: OidcTransaction }> {
       const config = await discover();
-      const transaction: OidcTransaction = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier() };
+      const transaction: OidcTransaction = { state: `${statePrefix}${client.randomState()}`, nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier() };
       const url = client.buildAuthorizationUrl(config, {
         redirect_uri: settings.redirectUrl,
         scope: settings.scopes,
@@ -80,9 +85,16 @@ export function createOidcClient(settings: OidcSettings, fetchImpl?: typeof fetc
         pkceCodeVerifier: transaction.verifier,
         idTokenExpected: true,
       });
-      const claims = tokens.claims();
+      const claims = tokens.claims() as Record<string, unknown> | undefined;
       if (!claims) throw new Error('the provider returned no ID token');
-      return identityFromClaims(claims as Record<string, unknown>, settings);
+      // Some providers (Entra ID with default claims) leave the e-mail or name out of the ID token:
+      // the userinfo endpoint, bound to the same subject, fills what is missing.
+      const wanted = ['email', 'name', ...(settings.employeeIdClaim ? [settings.employeeIdClaim] : [])];
+      if (wanted.some((claim) => claims[claim] === undefined) && config.serverMetadata().userinfo_endpoint) {
+        const userInfo = await client.fetchUserInfo(config, tokens.access_token, String(claims.sub));
+        return identityFromClaims({ ...(userInfo as Record<string, unknown>), ...claims }, settings);
+      }
+      return identityFromClaims(claims, settings);
     },
   };
 }
@@ -92,14 +104,16 @@ export type OidcClient = ReturnType<typeof createOidcClient>;
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : null);
 
 /** Reads the few claims walkup needs; group values are compared as given by the provider. */
-export function identityFromClaims(claims: Record<string, unknown>, settings: Pick<OidcSettings, 'issuer' | 'groupsClaim'>): OidcIdentity {
+export function identityFromClaims(claims: Record<string, unknown>, settings: Pick<OidcSettings, 'issuer' | 'groupsClaim' | 'employeeIdClaim'>): OidcIdentity {
   const sub = text(claims.sub);
   if (!sub) throw new Error('ID token without a subject');
   const rawGroups = claims[settings.groupsClaim];
   const groups = (Array.isArray(rawGroups) ? rawGroups : typeof rawGroups === 'string' ? [rawGroups] : []).filter((g): g is string => typeof g === 'string');
   const email = text(claims.email)?.toLowerCase() ?? null;
   const username = text(claims.preferred_username) ?? email ?? sub;
-  return { subject: `${settings.issuer}#${sub}`, username: username.toLowerCase(), displayName: text(claims.name) ?? username, email, groups };
+  const rawEmployeeId = settings.employeeIdClaim ? claims[settings.employeeIdClaim] : undefined;
+  const employeeId = text(typeof rawEmployeeId === 'number' ? String(rawEmployeeId) : rawEmployeeId);
+  return { subject: `${settings.issuer}#${sub}`, username: username.toLowerCase(), displayName: text(claims.name) ?? username, email, employeeId, groups };
 }
 
 /** Admin group first; then the technician group when one is configured; null means no access. */

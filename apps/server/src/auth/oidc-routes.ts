@@ -6,13 +6,13 @@ import { anyone } from '../routes/route-roles.ts';
 import { recordAudit } from './audit.ts';
 import type { AuthDeps } from './auth-deps.ts';
 import type { OidcTransaction } from './oidc-client.ts';
-import { cookieIsSecure, setSessionCookie } from './session-cookie.ts';
+import { oidcTransactionPath, setOidcTransactionCookie, setSessionCookie } from './session-cookie.ts';
 import { createSession } from './session-store.ts';
 import { signInWithOidc } from './sign-in-oidc.ts';
 import { signInRateLimit } from './auth-routes.ts';
+import { finishVisitorSignIn, visitorReturnOf } from '../visitor-sso/visitor-sso-callback.ts';
 
 const transactionCookie = 'walkup_oidc';
-const transactionPath = '/api/auth/oidc';
 /** Where the console lives; errors come back as ?sso_error=<code> for the sign-in screen to explain. */
 const consolePath = '/console/';
 
@@ -35,15 +35,7 @@ export async function oidcRoutes(root: FastifyInstance, deps: AuthDeps): Promise
     async (request, reply) => {
       if (!deps.oidc) throw new NotFoundError('sso provider', 'oidc');
       const { url, transaction } = await deps.oidc.startSignIn();
-      // Lax, not Strict: the provider's redirect back is a cross-site navigation that must carry it.
-      reply.setCookie(transactionCookie, JSON.stringify(transaction), {
-        path: transactionPath,
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: cookieIsSecure(request, deps.secureCookies),
-        signed: true,
-        maxAge: 600,
-      });
+      setOidcTransactionCookie(request, reply, transactionCookie, transaction, deps.secureCookies);
       return reply.redirect(url);
     },
   );
@@ -64,7 +56,10 @@ export async function oidcRoutes(root: FastifyInstance, deps: AuthDeps): Promise
       const cookie = request.cookies[transactionCookie];
       const unsigned = cookie ? request.unsignCookie(cookie) : null;
       const transaction = unsigned?.valid ? readTransaction(unsigned.value) : null;
-      reply.clearCookie(transactionCookie, { path: transactionPath });
+      // A visitor's sign-in (remote check-in, booking) comes back here too, and never signs staff in.
+      const visitor = visitorReturnOf(request, request.query.state, transaction?.state ?? null);
+      if (visitor) return finishVisitorSignIn(deps, request as typeof request & { query: Record<string, string> }, reply, visitor);
+      reply.clearCookie(transactionCookie, { path: oidcTransactionPath });
       const fail = (code: string) => reply.redirect(`${consolePath}?sso_error=${code}`);
       if (!transaction) return fail('expired');
       if (typeof request.query.error === 'string') return fail('provider_refused');

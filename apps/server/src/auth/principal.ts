@@ -1,4 +1,4 @@
-import type { Role } from '@walkup/protocol';
+import type { AccountRole, Role } from '@walkup/protocol';
 
 /**
  * Who is calling, resolved once per request from the device token or the session cookie.
@@ -8,7 +8,7 @@ export type Principal =
   | { kind: 'device'; role: 'kiosk' | 'display'; deviceId: string; name: string; siteIds: string[] }
   | {
       kind: 'user';
-      role: 'technician' | 'admin';
+      role: AccountRole;
       userId: string;
       username: string;
       displayName: string;
@@ -30,6 +30,11 @@ declare module 'fastify' {
 
 export function roleOf(principal: Principal | null): Role | 'anonymous' {
   return principal?.role ?? 'anonymous';
+}
+
+/** Roles whose account is given a list of sites by an admin (technicians see their queues' sites, admins all). */
+export function hasGivenSites(role: AccountRole): boolean {
+  return role === 'manager' || role === 'site_admin';
 }
 
 export function canSeeSite(principal: Principal, siteId: string): boolean {

@@ -1,4 +1,5 @@
 import type { OidcSettings } from './oidc-client.ts';
+import { secretGenerationHint, weakSecretReason } from './secret-strength.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -19,10 +20,6 @@ export interface SecurityConfig {
 /** Values that appear in examples and tutorials: never accepted as secrets in production. */
 const knownDefaults = new Set(['change-me', 'changeme', 'secret', 'password', 'walkup', 'demo', 'admin', 'example', 'test', 'insecure']);
 
-function isWeakSecret(value: string | undefined): boolean {
-  return !value || value.length < 32 || knownDefaults.has(value.toLowerCase()) || /^(.)\1+$/.test(value);
-}
-
 /**
  * Reads the security settings from the environment that config.ts hands over, and refuses a
  * production start with missing or default secrets. Errors name keys, never values.
@@ -42,7 +39,8 @@ export function parseSecurityConfig(env: Env): SecurityConfig {
   const publicUrl = opt('WALKUP_PUBLIC_URL') ?? null;
   const problems: string[] = [];
   const cookieSecret = opt('WALKUP_COOKIE_SECRET') ?? null;
-  if (production && isWeakSecret(cookieSecret ?? undefined)) problems.push('WALKUP_COOKIE_SECRET (at least 32 random characters, e.g. `openssl rand -base64 48`)');
+  const cookieSecretProblem = production ? weakSecretReason(cookieSecret) : null;
+  if (cookieSecretProblem) problems.push(`WALKUP_COOKIE_SECRET (${cookieSecretProblem}: ${secretGenerationHint})`);
 
   let oidc: OidcSettings | null = null;
   const issuer = opt('WALKUP_OIDC_ISSUER');
@@ -63,6 +61,7 @@ export function parseSecurityConfig(env: Env): SecurityConfig {
       groupsClaim: opt('WALKUP_OIDC_GROUPS_CLAIM') ?? 'groups',
       adminGroup: opt('WALKUP_OIDC_ADMIN_GROUP') ?? null,
       technicianGroup: opt('WALKUP_OIDC_TECHNICIAN_GROUP') ?? null,
+      employeeIdClaim: opt('WALKUP_OIDC_EMPLOYEE_ID_CLAIM') ?? null,
       label: opt('WALKUP_OIDC_LABEL') ?? 'Sign in with SSO',
       allowInsecureIssuer: !production && issuer.startsWith('http://'),
     };

@@ -15,3 +15,12 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, forceSecure: boolean): void {
   reply.clearCookie(sessionCookieName, { path: '/', httpOnly: true, sameSite: 'strict', secure: cookieIsSecure(request, forceSecure) });
 }
+
+/** Where both single sign-on transactions (staff and visitor) live: only the callback reads them. */
+export const oidcTransactionPath = '/api/auth/oidc';
+
+/** A single sign-on transaction (state, nonce, PKCE verifier...), signed, for the ten minutes at the provider. */
+export function setOidcTransactionCookie(request: FastifyRequest, reply: FastifyReply, name: string, transaction: object, forceSecure: boolean): void {
+  // Lax, not Strict: the provider's redirect back is a cross-site navigation that must carry it.
+  reply.setCookie(name, JSON.stringify(transaction), { path: oidcTransactionPath, httpOnly: true, sameSite: 'lax', secure: cookieIsSecure(request, forceSecure), signed: true, maxAge: 600 });
+}

@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection.ts';
 import { withAuthTables } from './auth-schema.ts';
-import type { Principal } from './principal.ts';
+import { hasGivenSites, type Principal } from './principal.ts';
 import { csrfTokenFor, hashToken, randomToken } from './tokens.ts';
+import { listAccountSiteIds } from './account-sites.ts';
 import { listTechnicianSiteIds } from './user-store.ts';
 
 /** A working day: a console left signed in overnight is signed out by morning. */
@@ -39,7 +40,8 @@ export async function principalOfSession(db: Db, token: string, now: Date): Prom
     .where('auth_sessions.token_hash', '=', sessionHash)
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at <= now.toISOString()) return null;
-  const siteIds = row.role === 'admin' ? 'all' : row.technician_id ? await listTechnicianSiteIds(db, row.technician_id) : [];
+  const siteIds =
+    row.role === 'admin' ? 'all' : hasGivenSites(row.role) ? await listAccountSiteIds(db, row.id) : row.technician_id ? await listTechnicianSiteIds(db, row.technician_id) : [];
   return {
     kind: 'user',
     role: row.role,

@@ -7,7 +7,7 @@ export const SessionView = Type.Union([
     kind: Type.Literal('user'),
     username: Type.String(),
     displayName: Type.String(),
-    role: Type.Union([Type.Literal('technician'), Type.Literal('admin')]),
+    role: Type.Union([Type.Literal('technician'), Type.Literal('manager'), Type.Literal('site_admin'), Type.Literal('admin')]),
     technicianId: Type.Union([Type.String(), Type.Null()]),
     siteIds: Type.Union([Type.Array(Type.String()), Type.Literal('all')]),
     csrfToken: Type.String(),

@@ -30,6 +30,18 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row.n);
 }
 
+/** Enabled admins who can sign in with a password (single sign-on admins are counted by their provider). */
+export async function countPasswordAdmins(db: Db): Promise<number> {
+  const row = await withAuthTables(db)
+    .selectFrom('auth_users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .where('password_hash', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The sites a technician works at: those of the queues assigned to them. */
 export async function listTechnicianSiteIds(db: Db, technicianId: string): Promise<string[]> {
   const rows = await db

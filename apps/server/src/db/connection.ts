@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
@@ -32,6 +32,20 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 }
 
 /**
+ * Visitors' names and emails live in the database: its folder is created 0700 and the file 0600,
+ * whatever the umask. SQLite gives the -wal and -shm files it creates later the database file's own
+ * permissions, so they are 0600 too. An existing file keeps the permissions an admin gave it.
+ */
+export function createPrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/**
  * Opens the embedded SQLite database with settings chosen so that an acknowledged write is on disk:
  * WAL lets displays read while a check-in writes; synchronous=FULL fsyncs the WAL at every commit,
  * so a reply sent after commit survives a killed process and a power cut alike (NORMAL would only
@@ -41,7 +55,7 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
  * (backup, CLI) wait instead of failing.
  */
 export function openDatabase(path: string): { db: Db; sqlite: SQLite.Database } {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') createPrivateFile(path);
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

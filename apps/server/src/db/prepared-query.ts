@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
 import type { Db } from './connection.ts';
+import { isPostgres } from './postgres-connection.ts';
 
 /** Stands for a named value while the query is built; no real value starts with a NUL character. */
 const placeholderPrefix = '\u0000walkup-param:';
@@ -20,7 +21,8 @@ type Slot = { name: string } | { value: unknown };
 export function preparedQuery<P extends Record<string, unknown>, R>(
   build: (db: Db, placeholder: <K extends keyof P & string>(name: K) => P[K]) => Compilable<R>,
 ): (db: Db, values: P) => Promise<QueryResult<R>> {
-  let compiled: { query: CompiledQuery<R>; slots: Slot[] } | null = null;
+  // One compiled form per engine: SQLite and PostgreSQL spell parameters differently (? and $1).
+  const compiledByEngine = new Map<boolean, { query: CompiledQuery<R>; slots: Slot[] }>();
 
   function compile(db: Db) {
     const query = build(db, (name) => `${placeholderPrefix}${name}` as never).compile();
@@ -31,8 +33,9 @@ export function preparedQuery<P extends Record<string, unknown>, R>(
   }
 
   return async (db, values) => {
-    // Compiled by the first database it runs on: one process talks to one kind of database.
-    compiled ??= compile(db);
+    const postgres = isPostgres(db);
+    let compiled = compiledByEngine.get(postgres);
+    if (!compiled) compiledByEngine.set(postgres, (compiled = compile(db)));
     const parameters = compiled.slots.map((slot) => {
       if (!('name' in slot)) return slot.value;
       if (values[slot.name] === undefined) throw new Error(`prepared query: no value for '${slot.name}'`);

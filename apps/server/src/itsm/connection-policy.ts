@@ -1,4 +1,5 @@
 import { ItsmError, type ItsmAdapter } from '@walkup/itsm';
+import { createAdaptiveLimit, type CallOutcome } from './adaptive-limit.ts';
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, TaskCancelledError, TimeoutStrategy, circuitBreaker, handleWhen, timeout, wrap } from 'cockatiel';
 
 export interface PolicyOptions {
@@ -8,6 +9,10 @@ export interface PolicyOptions {
   breakerThreshold: number;
   /** How long an open breaker waits before letting one trial call through. */
   breakerHalfOpenMs: number;
+  /** Most operations in flight on one connection; the adaptive limit stays at or below it. */
+  maxConcurrency?: number;
+  /** Operations quicker than this never count as slow when the limit adapts (default 1 000 ms). */
+  slowCallMs?: number;
 }
 
 export type { ItsmBreakerState as BreakerState } from '@walkup/protocol';
@@ -21,9 +26,11 @@ export class ConnectionPausedError extends Error {
 }
 
 /**
- * Resilience around one ITSM connection, shared by every visit using it: an aggressive timeout on
- * each operation and a circuit breaker, so an ITSM that is down costs one trial call per half-open
- * period instead of one per visit. Retries are not here: their waits live in the database.
+ * Resilience around one ITSM connection, shared by every visit using it: an adaptive concurrency
+ * limit (a slow ITSM gets fewer calls at once instead of timeouts), an aggressive timeout on each
+ * operation, counted from when it may start, and a circuit breaker, so an ITSM that is down costs
+ * one trial call per half-open period instead of one per visit. Retries are not here: their waits
+ * live in the database.
  */
 export function createConnectionPolicy(adapter: ItsmAdapter, options: PolicyOptions, nowMs: () => number) {
   // Permanent answers (400, 403, 404, 422) prove the ITSM is up: they must not open the breaker.
@@ -31,6 +38,10 @@ export function createConnectionPolicy(adapter: ItsmAdapter, options: PolicyOpti
   const breaker = circuitBreaker(countsAsOutage, { halfOpenAfter: options.breakerHalfOpenMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) });
   const policy = wrap(breaker, timeout(options.operationTimeoutMs, TimeoutStrategy.Aggressive));
   let pausedUntil = 0;
+  const limit = createAdaptiveLimit({ initial: 2, max: options.maxConcurrency ?? 8, slowCallMs: options.slowCallMs ?? 1_000 });
+  // Timeouts and outages say the ITSM has too much to do; refusals and 429 (paused anyway) say nothing about load.
+  const outcomeOf = (error: unknown): CallOutcome =>
+    error instanceof TaskCancelledError || (error instanceof ItsmError && !error.permanent && error.status !== 429) ? 'overloaded' : 'neutral';
 
   return {
     name: adapter.connectionName ?? adapter.vendor,
@@ -39,7 +50,7 @@ export function createConnectionPolicy(adapter: ItsmAdapter, options: PolicyOpti
     async run<T>(operation: () => Promise<T>): Promise<T> {
       if (pausedUntil > nowMs()) throw new ConnectionPausedError(pausedUntil);
       try {
-        return await policy.execute(operation);
+        return await limit.run(() => policy.execute(operation), outcomeOf);
       } catch (error) {
         if (error instanceof ItsmError && error.status === 429) {
           pausedUntil = nowMs() + (error.retryAfterSeconds ?? 1) * 1000;
@@ -49,6 +60,10 @@ export function createConnectionPolicy(adapter: ItsmAdapter, options: PolicyOpti
         }
         throw error;
       }
+    },
+    /** Operations this connection currently allows at once. */
+    concurrencyLimit(): number {
+      return limit.limit;
     },
     breakerState(): BreakerState {
       const states: Record<CircuitState, BreakerState> = {

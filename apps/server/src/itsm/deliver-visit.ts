@@ -1,4 +1,4 @@
-import { ItsmError, type TicketRef } from '@walkup/itsm';
+import { ItsmError, ItsmUnverifiedTicketError, type TicketRef } from '@walkup/itsm';
 import type { Db } from '../db/connection.ts';
 import type { CommittedEvent, EventBus } from '../live/event-bus.ts';
 import { ConnectionPausedError, isBreakerOpen, retryDelayMs, type ConnectionPolicy } from './connection-policy.ts';
@@ -12,7 +12,9 @@ import {
   recordTicket,
 } from './delivery-store.ts';
 import type { DeliveryRow } from './itsm-schema.ts';
+import { findTicketMadeAtBooking } from './deliver-booking.ts';
 import { buildTicketDraft, buildTicketUpdate } from './ticket-builder.ts';
+import type { SetupGate } from './setup-gate.ts';
 
 /** Runs a write transaction and resolves once it is durable (the app's group committer). */
 export type Transact = <T>(work: (trx: Db) => Promise<T>) => Promise<T>;
@@ -26,6 +28,8 @@ export interface DeliveryContext {
   backoff: { baseMs: number; capMs: number; breakerHalfOpenMs: number };
   logger: { info: (...a: any[]) => void; warn: (...a: any[]) => void; error: (...a: any[]) => void };
   onOutcome: (connection: ConnectionPolicy, error: string | null) => Promise<void>;
+  /** Holds creates while the connection's set-up check fails (absent: creates are never held). */
+  setupGate?: Pick<SetupGate, 'requireReady'>;
 }
 
 /** Runs a write transaction, then announces what it appended (never before commit). */
@@ -37,15 +41,21 @@ async function commit(ctx: DeliveryContext, work: (trx: Db, at: string) => Promi
 
 async function ensureTicket(ctx: DeliveryContext, connection: ConnectionPolicy, delivery: DeliveryRow, checkInEventId: number | null): Promise<TicketRef> {
   const { adapter } = connection;
-  let ticket: TicketRef | null = null;
+  // Booked with its ticket made at booking: that ticket is the visit's, never a second create.
+  let ticket: TicketRef | null = await findTicketMadeAtBooking(ctx, connection, delivery.visit_id);
   // A create whose answer never reached us may have worked: adopt that ticket rather than make a second.
-  if (delivery.create_sent_at) ticket = await connection.run(() => adapter.findByCorrelationId(delivery.visit_id));
+  if (!ticket && delivery.create_sent_at) ticket = await connection.run(() => adapter.findByCorrelationId(delivery.visit_id));
   if (!ticket) {
+    // Before anything is sent: a create into a half-set-up ITSM could never be found again by visit id.
+    await ctx.setupGate?.requireReady(adapter);
     const draft = await buildTicketDraft(ctx.db, delivery.visit_id);
     await ctx.transact((trx) => markCreateSent(trx, delivery.visit_id, ctx.now().toISOString()));
     try {
       ticket = await connection.run(() => adapter.createTicket(draft));
     } catch (error) {
+      // A ticket that exists but cannot be looked up again: keep it on the visit (so no retry creates
+      // another) and let the permanent error dead-letter the visit for an admin to fix the ITSM.
+      if (error instanceof ItsmUnverifiedTicketError) await ctx.transact((trx) => recordTicket(trx, delivery.visit_id, error.ticket));
       // Turned away for sure (and the lookup just found nothing): the next attempt can skip the lookup.
       if ((error instanceof ItsmError && error.notApplied) || isBreakerOpen(error) || error instanceof ConnectionPausedError) {
         await ctx.transact((trx) => markCreateSent(trx, delivery.visit_id, null));

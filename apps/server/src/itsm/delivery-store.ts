@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { CommittedEvent } from '../live/event-bus.ts';
 import { appendEvent, listEventHeadersAfterId, readCursor, toSiteEvent, writeCursor } from '../queries/events.ts';
+import { markBookingTicketsDue } from './booking-ticket-store.ts';
 import type { Transact } from './deliver-visit.ts';
 import { withItsmTables, type DeliveryRow, type DeliveryState } from './itsm-schema.ts';
 import { deliveredEventTypes } from './ticket-builder.ts';
@@ -11,6 +12,8 @@ import { deliveredEventTypes } from './ticket-builder.ts';
 /** Queries of the delivery worker. Plain functions taking the connection (or transaction) first. */
 export const cursorName = 'itsm-delivery';
 const delivered = new Set<string>(deliveredEventTypes);
+/** Booking changes a ticket made at booking follows (bookings without such a ticket are not touched). */
+const bookingEventTypes = new Set<string>(['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.no_show']);
 
 /**
  * Reads the log after the cursor and records, per visit, the newest event the ITSM must hear about.
@@ -27,6 +30,8 @@ export async function scanNewEvents(
     const events = await listEventHeadersAfterId(trx, after, batchSize);
     if (events.length === 0) return 0;
     const itsm = withItsmTables(trx);
+    const bookingEventIds = events.filter((e) => bookingEventTypes.has(e.type) && siteDelivers(e.siteId)).map((e) => e.id);
+    await markBookingTicketsDue(trx, await appointmentIdsOf(trx, bookingEventIds), nowIso);
     for (const event of events) {
       if (!event.visitId || !delivered.has(event.type) || !siteDelivers(event.siteId)) continue;
       await itsm
@@ -36,8 +41,9 @@ export async function scanNewEvents(
           oc.column('visit_id').doUpdateSet({
             target_event_id: event.id,
             // A synced visit becomes due now; one that is waiting (backoff) or dead-lettered keeps its state.
-            state: sql`case when state = 'synced' then 'pending' else state end`,
-            next_attempt_at: sql`case when state = 'synced' then ${nowIso} else next_attempt_at end`,
+            // Columns named with their table: PostgreSQL's upsert also sees the `excluded` row's.
+            state: sql`case when itsm_deliveries.state = 'synced' then 'pending' else itsm_deliveries.state end`,
+            next_attempt_at: sql`case when itsm_deliveries.state = 'synced' then ${nowIso} else itsm_deliveries.next_attempt_at end`,
             updated_at: nowIso,
           }),
         )
@@ -46,6 +52,12 @@ export async function scanNewEvents(
     await writeCursor(trx, cursorName, events.at(-1)!.id);
     return events.length;
   });
+}
+
+async function appointmentIdsOf(trx: Db, eventIds: number[]): Promise<string[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await trx.selectFrom('events').select('data').where('id', 'in', eventIds).execute();
+  return rows.map((row) => (JSON.parse(row.data) as { appointmentId: string }).appointmentId);
 }
 
 export async function listDueDeliveries(db: Db, nowIso: string, limit: number): Promise<DeliveryRow[]> {
@@ -57,6 +69,18 @@ export async function listDueDeliveries(db: Db, nowIso: string, limit: number): 
     .orderBy('next_attempt_at')
     .orderBy('visit_id')
     .limit(limit)
+    .execute();
+}
+
+/** Makes the waiting deliveries of these sites due now, after a set-up check passed (an admin just fixed the ITSM). */
+export async function releaseHeldCreates(db: Db, siteIds: string[], nowIso: string): Promise<void> {
+  if (siteIds.length === 0) return;
+  await withItsmTables(db)
+    .updateTable('itsm_deliveries')
+    .set({ next_attempt_at: nowIso })
+    .where('site_id', 'in', siteIds)
+    .where('state', 'in', ['pending', 'retrying'])
+    .where('next_attempt_at', '>', nowIso)
     .execute();
 }
 
@@ -106,13 +130,15 @@ export async function recordTicket(trx: Db, visitId: string, ticket: TicketRef):
 
 /** Progress after a successful call; the row turns `synced` once it has caught up with the log. */
 export async function recordDelivered(trx: Db, visitId: string, eventId: number, nowIso: string): Promise<DeliveryState> {
+  // The larger of the two, spelled so that SQLite and PostgreSQL both accept it (max(a, b) vs greatest(a, b)).
+  const delivered = sql<number>`case when delivered_event_id > ${eventId} then delivered_event_id else ${eventId} end`;
   const row = await withItsmTables(trx)
     .updateTable('itsm_deliveries')
     .set({
-      delivered_event_id: sql`max(delivered_event_id, ${eventId})`,
+      delivered_event_id: delivered,
       attempts: 0,
       last_error: null,
-      state: sql`case when target_event_id <= max(delivered_event_id, ${eventId}) then 'synced' else 'pending' end`,
+      state: sql`case when target_event_id <= ${delivered} then 'synced' else 'pending' end`,
       updated_at: nowIso,
     })
     .where('visit_id', '=', visitId)

@@ -1,5 +1,6 @@
 import type { GlpiConfig, ItsmVendor, JiraConfig, RtConfig, ServiceNowConfig, WebhookConfig } from '@walkup/itsm';
 import { Type, type Static, type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 
 /**
  * One schema per vendor for the entries of WALKUP_ITSM_CONNECTIONS_FILE, checked after environment
@@ -27,6 +28,7 @@ const serviceNowWith = <A extends TSchema>(auth: A) =>
       contactType: Type.Optional(Text),
       closeCode: Type.Optional(Text),
       cancelOnNoShow: Type.Optional(Type.Boolean()),
+      assignees: Type.Optional(Type.Record(Type.String(), Text)),
     },
     closed,
   );
@@ -70,6 +72,10 @@ const Rt = Type.Object(
     queue: Text,
     visitIdField: Type.Optional(Text),
     statuses: Type.Optional(Type.Object({ started: Type.Optional(Text), resolved: Type.Optional(Text), noShow: Type.Optional(Text), cancelled: Type.Optional(Text) }, closed)),
+    owners: Type.Optional(Type.Record(Type.String(), Text)),
+    priorities: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: 255 }))),
+    escalationQueues: Type.Optional(Type.Record(Type.String(), Text)),
+    resolutionToRequestor: Type.Optional(Type.Boolean()),
   },
   closed,
 );
@@ -89,6 +95,26 @@ export function schemaForEntry(vendor: ItsmVendor, entry: Record<string, unknown
   const kind = (entry.auth as { kind?: unknown } | undefined)?.kind;
   const auth = typeof kind === 'string' && Object.hasOwn(serviceNowAuthByKind, kind) ? serviceNowAuthByKind[kind] : undefined;
   return auth ? serviceNowWith(auth) : `auth.kind must be one of ${Object.keys(serviceNowAuthByKind).join(', ')}`;
+}
+
+/**
+ * What is wrong with an entry of the given vendor, each problem with the dotted path of its field
+ * ('' for the entry itself). Used by the connections file and the admin API alike.
+ */
+export function entryProblems(vendor: ItsmVendor, entry: Record<string, unknown>): Array<{ field: string; message: string }> {
+  const schema = schemaForEntry(vendor, entry);
+  if (typeof schema === 'string') return [{ field: 'auth.kind', message: schema.replace(/^auth\.kind /, '') }];
+  const problems: Array<{ field: string; message: string }> = [];
+  for (const error of Value.Errors(schema, entry)) {
+    const field = error.instancePath.slice(1).replaceAll('/', '.');
+    if (error.keyword === 'additionalProperties') problems.push({ field, message: `unknown field(s) ${(error.params as { additionalProperties: string[] }).additionalProperties.join(', ')}` });
+    else if (error.keyword === 'required') {
+      // Named as the missing field itself, so a form can point at it.
+      for (const missing of (error.params as { requiredProperties: string[] }).requiredProperties) problems.push({ field: field ? `${field}.${missing}` : missing, message: 'is required' });
+    }
+    else if (error.keyword !== 'boolean') problems.push({ field, message: error.message });
+  }
+  return problems;
 }
 
 /** Fields that hold secrets: the file must give them as `{ "env": "VARIABLE" }`, never as text. */

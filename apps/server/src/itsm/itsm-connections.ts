@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ItsmConnectionConfig, ItsmConnections, ItsmVendor } from '@walkup/itsm';
-import { Value } from 'typebox/value';
-import { schemaForEntry, secretFields, vendors } from './itsm-connection-schema.ts';
+import { entryProblems, secretFields, vendors } from './itsm-connection-schema.ts';
 import { parseItsmConfigFromEnv } from './itsm-config.ts';
 
 type Env = Record<string, string | undefined>;
@@ -80,16 +79,14 @@ function parseConnection(name: string, entry: unknown, env: Env, problems: strin
     return null;
   }
   const resolved = resolveReferences(entry, '', env, (problem) => problems.push(`${where}: ${problem}`)) as Record<string, unknown>;
-  const schema = schemaForEntry(vendor as ItsmVendor, resolved);
-  if (typeof schema === 'string') {
-    problems.push(`${where}: ${schema}`);
-    return null;
-  }
-  for (const error of Value.Errors(schema, resolved)) {
-    const field = error.instancePath.slice(1).replaceAll('/', '.');
-    const at = field ? `${where}: ${field}` : where;
-    if (error.keyword === 'additionalProperties') problems.push(`${at}: unknown field(s) ${(error.params as { additionalProperties: string[] }).additionalProperties.join(', ')}`);
-    else if (error.keyword !== 'boolean') problems.push(`${at} ${error.message}`);
+  for (const { field, message } of entryProblems(vendor as ItsmVendor, resolved)) {
+    if (field === 'auth.kind' && message.startsWith('must be one of')) problems.push(`${where}: auth.kind ${message}`);
+    else if (message.startsWith('unknown field')) problems.push(`${field ? `${where}: ${field}` : where}: ${message}`);
+    else if (message === 'is required') {
+      const parent = field.split('.').slice(0, -1).join('.');
+      problems.push(`${parent ? `${where}: ${parent}` : where} must have required properties ${field.split('.').at(-1)}`);
+    }
+    else problems.push(`${field ? `${where}: ${field}` : where} ${message}`);
   }
   // The key is the connection's name everywhere: health view, logs, the sites that use it.
   return { ...(resolved as unknown as ItsmConnectionConfig), name };

@@ -3,6 +3,8 @@ import type { ItsmConnectionHealth, ItsmDeadLetter } from '@walkup/protocol';
 import type { Db } from '../db/connection.ts';
 import type { ConnectionPolicy } from './connection-policy.ts';
 import { withItsmTables } from './itsm-schema.ts';
+import { deliveredEventTypes } from './ticket-builder.ts';
+import type { SetupState } from './setup-gate.ts';
 
 /** The shapes the health routes answer with are the protocol's, shared with the console. */
 export type ConnectionHealth = ItsmConnectionHealth;
@@ -12,12 +14,14 @@ const lastWrite = new WeakMap<ConnectionPolicy, number>();
 
 /**
  * Keeps the last success/failure per connection in the database so the health view survives
- * restarts. Successes are written at most every 5 s: a busy connection must not double its writes.
+ * restarts. Successes are written at most every 5 s (a busy connection must not double its writes), the first one after a failure always.
  */
 export async function recordConnectionOutcome(db: Db, connection: ConnectionPolicy, error: string | null, at: Date): Promise<void> {
   const iso = at.toISOString();
   if (!error && at.getTime() - (lastWrite.get(connection) ?? 0) < 5_000) return;
-  lastWrite.set(connection, at.getTime());
+  // A failure ends the throttle: the first success after it is news (the connection is back).
+  if (error) lastWrite.delete(connection);
+  else lastWrite.set(connection, at.getTime());
   const values = error ? { last_failure_at: iso, last_error: error } : { last_success_at: iso };
   await withItsmTables(db)
     .insertInto('itsm_connection_status')
@@ -26,10 +30,34 @@ export async function recordConnectionOutcome(db: Db, connection: ConnectionPoli
     .execute();
 }
 
+/**
+ * Per site, when the oldest change the ITSM has not heard about was made: the time of its event in
+ * the log, which retries never touch (a row's `updated_at` moves with every attempt).
+ */
+async function readOldestUndelivered(db: Db): Promise<Array<{ site_id: string; oldest: string | null }>> {
+  return withItsmTables(db)
+    .selectFrom('itsm_deliveries as d')
+    .innerJoin('events as e', 'e.visit_id', 'd.visit_id')
+    .select((eb) => ['d.site_id', eb.fn.min<string>('e.at').as('oldest')])
+    .where('d.state', 'in', ['pending', 'retrying'])
+    .whereRef('e.id', '>', 'd.delivered_event_id')
+    .whereRef('e.id', '<=', 'd.target_event_id')
+    .where('e.type', 'in', [...deliveredEventTypes])
+    .groupBy('d.site_id')
+    .execute();
+}
+
+/** What the health view shows of the last set-up check: a failing line blocks creates for the connection. */
+function setupSummary(state: SetupState | null): ConnectionHealth['setup'] {
+  if (!state) return { state: 'unchecked', checkedAt: null, failures: [] };
+  return { state: state.ok ? 'ok' : 'failing', checkedAt: state.checkedAt, failures: state.checks.filter((c) => !c.ok).map((c) => c.message) };
+}
+
 export async function readItsmHealth(
   db: Db,
   adapterFor: (siteId: string) => ItsmAdapter,
   policyOf: (adapter: ItsmAdapter) => ConnectionPolicy | undefined,
+  setupOf: (adapter: ItsmAdapter) => SetupState | null = () => null,
 ): Promise<ConnectionHealth[]> {
   const itsm = withItsmTables(db);
   const sites = await db.selectFrom('sites').select('id').orderBy('id').execute();
@@ -39,10 +67,10 @@ export async function readItsmHealth(
       'site_id',
       eb.fn.countAll<number>().filterWhere('state', 'in', ['pending', 'retrying']).as('backlog'),
       eb.fn.countAll<number>().filterWhere('state', '=', 'failed').as('dead'),
-      eb.fn.min('updated_at').filterWhere('state', 'in', ['pending', 'retrying']).as('oldest'),
     ])
     .groupBy('site_id')
     .execute();
+  const oldestPending = await readOldestUndelivered(db);
   const statuses = await itsm.selectFrom('itsm_connection_status').selectAll().execute();
   // Keyed by adapter, not by name: each connection has its own adapter (and breaker), shared by its sites.
   const byConnection = new Map<ItsmAdapter, ConnectionHealth>();
@@ -62,12 +90,13 @@ export async function readItsmHealth(
       backlog: 0,
       deadLetters: 0,
       oldestPendingSince: null,
+      setup: setupSummary(setupOf(adapter)),
     };
     const count = counts.find((c) => c.site_id === id);
     health.sites.push(id);
     health.backlog += Number(count?.backlog ?? 0);
     health.deadLetters += Number(count?.dead ?? 0);
-    const oldest = count?.oldest ?? null;
+    const oldest = oldestPending.find((o) => o.site_id === id)?.oldest ?? null;
     if (oldest && (!health.oldestPendingSince || oldest < health.oldestPendingSince)) health.oldestPendingSince = oldest;
     byConnection.set(adapter, health);
   }

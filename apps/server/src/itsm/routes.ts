@@ -5,7 +5,9 @@ import type { Db } from '../db/connection.ts';
 import { staff } from '../routes/route-roles.ts';
 import { errorResponses } from '../routes/schemas.ts';
 import type { ItsmDelivery } from './index.ts';
+import type { SiteItsmAdapters } from './site-itsm-adapters.ts';
 import { listDeadLetters } from './itsm-health.ts';
+import { setupCheckRoutes } from './setup-check-routes.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -20,6 +22,13 @@ const ConnectionHealth = Type.Object({
   backlog: Type.Integer(),
   deadLetters: Type.Integer(),
   oldestPendingSince: Nullable(Type.String()),
+  setup: Type.Optional(
+    Type.Object({
+      state: Type.Union([Type.Literal('ok'), Type.Literal('failing'), Type.Literal('unchecked')]),
+      checkedAt: Nullable(Type.String()),
+      failures: Type.Array(Type.String()),
+    }),
+  ),
 });
 
 const DeadLetter = Type.Object({
@@ -37,8 +46,9 @@ const DeadLetter = Type.Object({
  * Health per ITSM connection, dead letters and the retry action, for technicians and admins.
  * Register inside the /api scope: `await itsmRoutes(api, { db: deps.db, delivery: itsm })`.
  */
-export async function itsmRoutes(root: FastifyInstance, deps: { db: Db; delivery: ItsmDelivery }): Promise<void> {
+export async function itsmRoutes(root: FastifyInstance, deps: { db: Db; delivery: ItsmDelivery; adapters?: SiteItsmAdapters }): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  await setupCheckRoutes(root, deps);
 
   app.get(
     '/api/itsm/health',

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { Compile } from 'typebox/compile';
 import type { ClientMessage } from '@walkup/protocol';
+import { createMessageParser } from './socket-helpers.ts';
 
 const ClientMessageSchema = Type.Union([
   Type.Object(
@@ -13,22 +13,11 @@ const ClientMessageSchema = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object({ type: Type.Literal('ping'), at: Type.Number() }, { additionalProperties: false }),
+  Type.Object(
+    { type: Type.Literal('watch_board'), siteIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 200 })) },
+    { additionalProperties: false },
+  ),
 ]);
 
-const validator = Compile(ClientMessageSchema);
-
 /** Parses and validates one client message; returns a reason instead of throwing on bad input. */
-export function parseClientMessage(raw: string): { ok: true; message: ClientMessage } | { ok: false; reason: string } {
-  if (raw.length > 4096) return { ok: false, reason: 'message too large' };
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'message is not valid JSON' };
-  }
-  if (!validator.Check(data)) {
-    const first = [...validator.Errors(data)][0];
-    return { ok: false, reason: `invalid message${first ? `: ${first.instancePath || '/'} ${first.message}` : ''}` };
-  }
-  return { ok: true, message: data as ClientMessage };
-}
+export const parseClientMessage = createMessageParser<ClientMessage>(ClientMessageSchema, 4096);

@@ -1,5 +1,5 @@
 import PQueue from 'p-queue';
-import { isOpenAt, type SiteView } from '@walkup/domain';
+import { nextOpeningAt, siteAvailability, type ActiveVisitView, type SiteView, type WaitEstimate } from '@walkup/domain';
 import type { EstimatesPayload } from '@walkup/protocol';
 import type { Db } from '../db/connection.ts';
 import type { SiteSetupCache } from '../queries/site-setup-cache.ts';
@@ -8,12 +8,24 @@ import { createEstimatorThread, createInProcessEstimator, type Estimator } from 
 import type { EstimateInputs } from './estimator-messages.ts';
 import type { LiveSiteViews } from './live-site-views.ts';
 import { createSiteLearners } from './site-learners.ts';
+import { loadBookedAhead } from '../appointments/booked-ahead.ts';
 
 export type SiteEstimates = EstimatesPayload;
+
+/** Someone about to join a queue: what their own estimate needs. */
+export type Newcomer = Pick<ActiveVisitView, 'id' | 'queueId' | 'categoryId' | 'priority' | 'checkedInAt' | 'callOrderAt'> & {
+  /** The booking this newcomer arrives for: no longer ahead of anyone, they are the newcomer. */
+  appointmentId?: string | null;
+};
 
 export interface EstimateService {
   /** Estimates for exactly this state of the site: the latest ones if they are of its `seq`. */
   forView(view: SiteView): Promise<SiteEstimates>;
+  /**
+   * A newcomer's own estimate, made now for the site as it is plus them (see NewcomerEstimate): what
+   * the display will show them once their check-in counts, so the kiosk can say it before committing.
+   */
+  forNewcomer(view: SiteView, newcomer: Newcomer): Promise<WaitEstimate | null>;
   /** Latest published estimates of a site, computing them if none yet. */
   current(siteId: string): Promise<SiteEstimates>;
   /** Called after each recompute that follows committed events (or the periodic tick). */
@@ -61,6 +73,13 @@ const recomputesPerSecond = 50;
  */
 const estimatorShare = 0.25;
 
+/**
+ * Newcomers' own estimates computed at once, at most. Each is one extra recompute on the estimator
+ * thread per check-in; beyond this (a flood of check-ins) a newcomer is told the queue's latest
+ * published "joining now" figure instead, as before, so a flood costs no more than it did.
+ */
+const newcomerEstimatesAtOnce = 2;
+
 export function createEstimateService(deps: EstimateServiceDeps): EstimateService {
   const minIntervalMs = deps.minIntervalMs ?? 500;
   const lastStartedAt = new Map<string, number>();
@@ -75,6 +94,7 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
   /** The estimator's busy time as it reports it, in ms since start. */
   let estimatorBusyMs = 0;
   let closed = false;
+  let newcomersInFlight = 0;
 
   // The learners and sampled futures cost ~25% of a busy main thread; a worker gives them the second core.
   const estimator: Estimator =
@@ -83,37 +103,42 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
   const learners = createSiteLearners({ now: deps.now, estimator });
 
   /** What one estimate needs: the site's state as the log says (a view) plus its configuration. */
-  async function inputsOf(view: SiteView): Promise<EstimateInputs> {
+  async function inputsOf(view: SiteView, arrivingBookingId?: string | null): Promise<EstimateInputs> {
     const setup = await deps.setups.get(deps.db, view.siteId);
     await learners.ensure(deps.db, setup);
     const now = deps.now();
+    const open = siteAvailability(setup.site, now).open;
     return {
       siteId: view.siteId,
       seq: view.seq,
       nowMs: now.getTime(),
-      open: isOpenAt(setup.site.openingHours, now, setup.site.timeZone),
+      open,
+      reopensAtMs: open ? null : (nextOpeningAt(setup.site.openingHours, now, setup.site.timeZone)?.getTime() ?? null),
       queueIds: setup.queues.map((q) => q.id),
       technicianQueues: setup.technicians.map((t) => [t.id, t.queueIds]),
+      bookedAhead: await loadBookedAhead(deps.db, view.siteId, now, arrivingBookingId),
       presence: view.desks.flatMap((d) => (d.technicianId ? [{ technicianId: d.technicianId, status: d.status }] : [])),
       // Only what the estimator reads crosses to its thread (no names, notes or ITSM state).
-      visits: view.visits.map(({ id, queueId, categoryId, priority, state, checkedInAt, calledAt, technicianId }) => ({
+      visits: view.visits.map(({ id, queueId, categoryId, priority, state, checkedInAt, callOrderAt, calledAt, technicianId }) => ({
         id,
         queueId,
         categoryId,
         priority,
         state,
         checkedInAt,
+        // A booked visitor's place in the call order (appointments), so estimates follow the real order.
+        callOrderAt: callOrderAt ?? null,
         calledAt,
         technicianId,
       })),
     };
   }
 
-  async function compute(view: SiteView): Promise<SiteEstimates> {
-    const inputs = await inputsOf(view);
+  async function compute(view: SiteView, arrivingBookingId?: string | null): Promise<SiteEstimates> {
+    const inputs = await inputsOf(view, arrivingBookingId);
     const result = await estimator.estimate(inputs);
     estimatorBusyMs += result.busyMs;
-    return { seq: inputs.seq, queues: result.queues, visits: result.visits, open: inputs.open };
+    return { seq: inputs.seq, queues: result.queues, visits: result.visits, open: inputs.open, nobodyServing: result.nobodyServing };
   }
 
   /** One recompute of a site; a call while one runs marks the site for another, through the throttle. */
@@ -189,7 +214,7 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
     timers.set(siteId, timer);
   }
 
-  deps.bus.subscribe((events) => {
+  const unsubscribe = deps.bus.subscribe((events) => {
     const sites = new Set(events.map((e) => e.siteId));
     // Posted before any later estimate request, so that estimate learns from these events.
     learners.observe(events);
@@ -203,6 +228,18 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
       await running.get(view.siteId)?.catch(() => {});
       const latestOfSite = latest.get(view.siteId);
       return latestOfSite?.seq === view.seq ? latestOfSite : compute(view);
+    },
+    async forNewcomer(view, newcomer) {
+      if (newcomersInFlight >= newcomerEstimatesAtOnce) return (await this.current(view.siteId)).queues[newcomer.queueId] ?? null;
+      newcomersInFlight++;
+      try {
+        const { appointmentId, ...joining } = newcomer;
+        const visit: ActiveVisitView = { ...joining, ticketNumber: '', state: 'waiting', calledAt: null, startedAt: null, deskId: null, technicianId: null, callCount: 0, visitorName: null };
+        const estimates = await compute({ ...view, visits: [...view.visits, visit] }, appointmentId);
+        return estimates.visits[newcomer.id] ?? estimates.queues[newcomer.queueId] ?? null;
+      } finally {
+        newcomersInFlight--;
+      }
     },
     async current(siteId) {
       // A recompute in flight is about to be the latest.
@@ -220,6 +257,10 @@ export function createEstimateService(deps: EstimateServiceDeps): EstimateServic
     },
     close: () => {
       closed = true;
+      // An instance that stops computing (it lost the 'estimator' job) keeps its bus: stop listening.
+      unsubscribe();
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
       starts.clear();
       return estimator.close();
     },

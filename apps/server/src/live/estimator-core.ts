@@ -1,7 +1,6 @@
-import { WaitLearner, estimateWaits, type EstimatorTechnician, type SiteEvent } from '@walkup/domain';
+import { WaitLearner, assignBookedAhead, estimateWaits, publishEstimates, type EstimatorTechnician, type SiteEvent } from '@walkup/domain';
 import { performance } from 'node:perf_hooks';
 import type { EstimateInputs, EstimateResult, LearnerSetup } from './estimator-messages.ts';
-import { createJoinEstimateBudget } from './join-estimate-budget.ts';
 
 /** Fallback service time when a category or queue has no configured figure. */
 const defaultServiceSeconds = 600;
@@ -14,7 +13,7 @@ function createLearner(setup: LearnerSetup): WaitLearner {
     configuredServiceSeconds: (categoryId) => configured.get(categoryId) ?? defaultServiceSeconds,
     configuredQueueServiceSeconds: (queueId) => queueConfigured.get(queueId) ?? defaultServiceSeconds,
     configuredQueues: (technicianId) => queuesOf.get(technicianId),
-    utcOffsetMinutes: setup.utcOffsetMinutes,
+    timeZone: setup.timeZone,
   });
 }
 
@@ -25,17 +24,14 @@ function createLearner(setup: LearnerSetup): WaitLearner {
  */
 export function createEstimatorCore() {
   const sites = new Map<string, { learner: WaitLearner; lastSeq: number }>();
-  const joinEstimates = createJoinEstimateBudget();
 
+  /** Every newcomer's at-join estimate is recorded, live and in the warm-up alike: a rebuilt learner learns what the live one did. */
   function observe(events: readonly SiteEvent[]): void {
     for (const event of events) {
       const site = sites.get(event.siteId);
       // Events the warm-up already read arrive again from the bus: the sequence number tells.
       if (!site || event.seq <= site.lastSeq) continue;
-      if (event.type !== 'visit.checked_in') site.learner.observe(event);
-      // A newcomer's at-join estimate is the costly part: taken within the budget, skipped beyond it.
-      else if (joinEstimates.allowed()) joinEstimates.spend(() => site.learner.observe(event));
-      else site.learner.observe(event, { estimateAtJoin: false });
+      site.learner.observe(event);
       site.lastSeq = event.seq;
     }
   }
@@ -69,9 +65,17 @@ export function createEstimatorCore() {
       });
       const waiting = visits
         .filter((v) => v.state === 'waiting')
-        .map((v) => ({ id: v.id, queueId: v.queueId, categoryId: v.categoryId, priority: v.priority, checkedInAt: v.checkedInAt }));
-      const result = estimateWaits({ ...learned, queueIds: inputs.queueIds, technicians, waiting });
-      return { queues: result.queues, visits: result.visits, busyMs: performance.now() - startedAt };
+        .map((v) => ({ id: v.id, queueId: v.queueId, categoryId: v.categoryId, priority: v.priority, checkedInAt: v.checkedInAt, callOrderAt: v.callOrderAt ?? null }));
+      // Bookings not arrived yet keep a technician's time near their start (docs/appointments.md).
+      const appointments = assignBookedAhead(inputs.bookedAhead ?? [], technicians, learned.serviceSeconds);
+      const estimatorInput = { ...learned, queueIds: inputs.queueIds, technicians, waiting, appointments };
+      // What the screens show obeys the publication rules (estimation/publish-estimates.ts).
+      const published = publishEstimates(estimatorInput, estimateWaits(estimatorInput), {
+        learnedFrom: site.learner.calibration.recorded,
+        open: inputs.open,
+        reopensAtMs: inputs.reopensAtMs,
+      });
+      return { ...published, busyMs: performance.now() - startedAt };
     },
   };
 }

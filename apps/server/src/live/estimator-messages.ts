@@ -1,4 +1,4 @@
-import type { ActiveVisitView, PresenceStatus, SiteEvent, WaitEstimate } from '@walkup/domain';
+import type { ActiveVisitView, BookedAhead, NobodyServing, PresenceStatus, SiteEvent, WaitEstimate } from '@walkup/domain';
 
 /**
  * What the estimator thread is told and answers. Everything is plain data, so the same messages
@@ -11,7 +11,8 @@ export interface LearnerSetup {
   categoryServiceSeconds: Array<[categoryId: string, seconds: number]>;
   queueServiceSeconds: Array<[queueId: string, seconds: number]>;
   technicianQueues: Array<[technicianId: string, queueIds: string[]]>;
-  utcOffsetMinutes: number;
+  /** The site's time zone: the learner reads local time per instant (one offset frozen at start was an hour off across a DST change). */
+  timeZone: string;
 }
 
 /** What one estimate needs: the site's kept view (its visits in the view's own shape) and configuration. */
@@ -20,15 +21,20 @@ export interface EstimateInputs {
   seq: number;
   nowMs: number;
   open: boolean;
+  /** When a closed site opens next (null when open, or never within a week). */
+  reopensAtMs: number | null;
   queueIds: string[];
   technicianQueues: Array<[technicianId: string, queueIds: string[]]>;
   presence: Array<{ technicianId: string; status: PresenceStatus }>;
-  visits: Array<Pick<ActiveVisitView, 'id' | 'queueId' | 'categoryId' | 'priority' | 'state' | 'checkedInAt' | 'calledAt' | 'technicianId'>>;
+  /** Bookings of the coming hour whose person has not arrived yet (absent: none). */
+  bookedAhead?: BookedAhead[];
+  visits: Array<Pick<ActiveVisitView, 'id' | 'queueId' | 'categoryId' | 'priority' | 'state' | 'checkedInAt' | 'callOrderAt' | 'calledAt' | 'technicianId'>>;
 }
 
 export interface EstimateResult {
   queues: Record<string, WaitEstimate | null>;
   visits: Record<string, WaitEstimate | null>;
+  nobodyServing: Record<string, NobodyServing>;
   /** Time this estimate took the estimator, in ms: what the estimate service paces recomputes by. */
   busyMs: number;
 }

@@ -4,6 +4,7 @@ import type { Audience } from '../use-cases/site-view.ts';
 import { redactEventForPublic } from '../use-cases/site-view.ts';
 import type { CommittedEvent, EventBus } from './event-bus.ts';
 import type { EstimateService } from './estimate-service.ts';
+import { sendBounded } from './socket-limits.ts';
 
 /** The part of a websocket the hub needs; lets tests and benchmarks use plain objects. */
 export interface LiveSocket {
@@ -18,10 +19,12 @@ export interface Subscriber {
   audience: Audience;
   /** While a subscriber is catching up (snapshot or replay being read), live messages wait here. */
   pending: Array<{ seq: number; text: string }> | null;
+  /**
+   * The last event sequence sent. With several instances an event can reach this one's bus after a
+   * catch-up already read it from the table: it is not sent twice.
+   */
+  sentSeq?: number;
 }
-
-/** A client this far behind in unsent bytes is not reading; it is dropped and will resynchronise. */
-const maxBufferedBytes = 1_000_000;
 
 /**
  * Publishes committed events and fresh estimates to named channels (site x audience). Each message is
@@ -37,12 +40,12 @@ export function createLiveHub(deps: { bus: EventBus; estimates: EstimateService;
       subscriber.pending.push({ seq, text });
       return;
     }
-    if (subscriber.socket.bufferedAmount > maxBufferedBytes) {
-      remove(subscriber);
-      subscriber.socket.close(4008, 'too slow: reconnect to resynchronise');
-      return;
+    if (seq > 0) {
+      if (seq <= (subscriber.sentSeq ?? 0)) return;
+      subscriber.sentSeq = seq;
     }
-    subscriber.socket.send(text);
+    // A client that is not reading is dropped (it will resynchronise) rather than queued for.
+    if (!sendBounded(subscriber.socket, text)) remove(subscriber);
   }
 
   function broadcast(siteId: string, audience: Audience, message: ServerMessage | string, seq: number): void {
@@ -89,6 +92,7 @@ export function createLiveHub(deps: { bus: EventBus; estimates: EstimateService;
     flush(subscriber: Subscriber, coveredSeq: number): void {
       const pending = subscriber.pending ?? [];
       subscriber.pending = null;
+      subscriber.sentSeq = coveredSeq;
       for (const item of pending) if (item.seq === 0 || item.seq > coveredSeq) deliver(subscriber, item.text, item.seq);
     },
     subscriberCount(): number {

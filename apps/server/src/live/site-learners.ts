@@ -1,4 +1,4 @@
-import { utcOffsetMinutes, type SiteEvent } from '@walkup/domain';
+import type { SiteEvent } from '@walkup/domain';
 import type { Db } from '../db/connection.ts';
 import { listSiteEventsSince } from '../queries/events.ts';
 import type { SiteSetup } from '../queries/sites.ts';
@@ -9,7 +9,7 @@ import type { LearnerSetup } from './estimator-messages.ts';
 const historyDays = 14;
 
 /** A learner's configuration as plain data, since functions cannot cross into the estimator thread. */
-export function learnerSetupOf(setup: SiteSetup, now: Date): LearnerSetup {
+export function learnerSetupOf(setup: SiteSetup): LearnerSetup {
   return {
     siteId: setup.site.id,
     categoryServiceSeconds: setup.categories.map((c) => [c.id, c.expectedServiceSeconds]),
@@ -19,7 +19,7 @@ export function learnerSetupOf(setup: SiteSetup, now: Date): LearnerSetup {
       return [q.id, mean];
     }),
     technicianQueues: setup.technicians.map((t) => [t.id, t.queueIds]),
-    utcOffsetMinutes: utcOffsetMinutes(setup.site.timeZone, now),
+    timeZone: setup.site.timeZone,
   };
 }
 
@@ -38,7 +38,7 @@ export function createSiteLearners(deps: { now: () => Date; estimator: Estimator
     const siteId = setup.site.id;
     const since = new Date(deps.now().getTime() - historyDays * 86_400_000).toISOString();
     const events = await listSiteEventsSince(db, siteId, since);
-    deps.estimator.warm(learnerSetupOf(setup, deps.now()), events);
+    deps.estimator.warm(learnerSetupOf(setup), events);
     // The estimator skips what the warm-up already included by sequence number.
     const late = held.get(siteId) ?? [];
     held.delete(siteId);

@@ -1,20 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { ClientMessageMap, ServerMessage } from '@walkup/protocol';
-import { DomainError } from '@walkup/domain';
+import type { ServerMessage } from '@walkup/protocol';
 import type { Db } from '../db/connection.ts';
 import { credentialRevokedCode, type LiveConnections } from '../auth/live-connections.ts';
-import { canSeeSite, type Principal } from '../auth/principal.ts';
-import { listSiteEventsAfter } from '../queries/events.ts';
-import { loadSiteSnapshot, redactEventForPublic, type Audience } from '../use-cases/site-view.ts';
 import type { EstimateService } from './estimate-service.ts';
-import type { LiveHub, Subscriber } from './hub.ts';
+import type { LiveHub } from './hub.ts';
 import type { LiveSiteViews } from './live-site-views.ts';
 import type { SiteSetupCache } from '../queries/site-setup-cache.ts';
 import { parseClientMessage } from './client-messages.ts';
+import { createSocketSubscription } from './socket-subscription.ts';
+import { createTokenBucket, policyViolationCode, sendBounded, socketLimits } from './socket-limits.ts';
+import { startHeartbeat } from './socket-helpers.ts';
+import type { BoardWatcher, BoardWatchers } from '../manager/board-watchers.ts';
+import { watchBoard } from '../manager/watch-board.ts';
 
-/** A client further behind than this gets a fresh snapshot instead of a long replay. */
-const maxReplayEvents = 500;
 /** Dead connections (vanished without a close) are found by missed pings within this interval. */
 const heartbeatMs = 30_000;
 /** The longest delay setTimeout honours. */
@@ -30,58 +29,16 @@ export interface LiveRouteDeps {
   /** Sockets by credential, so revoking a device or signing out closes them at once. */
   connections: LiveConnections;
   now: () => Date;
+  /** The manager channel (live boards). */
+  boards?: BoardWatchers;
 }
 
 function send(socket: WebSocket, message: ServerMessage): void {
-  socket.send(JSON.stringify(message));
-}
-
-async function catchUp(deps: LiveRouteDeps, socket: WebSocket, subscriber: Subscriber, sinceSeq: number | undefined): Promise<number> {
-  if (sinceSeq !== undefined) {
-    const missed = await listSiteEventsAfter(deps.db, subscriber.siteId, sinceSeq, maxReplayEvents + 1);
-    const current = await deps.estimates.current(subscriber.siteId);
-    const complete = missed.length <= maxReplayEvents && (missed.at(-1)?.seq ?? sinceSeq) >= current.seq && sinceSeq <= current.seq;
-    if (complete) {
-      const showNames = deps.showNamesFor(subscriber.siteId);
-      for (const event of missed) {
-        send(socket, { type: 'event', event: subscriber.audience === 'public' ? redactEventForPublic(event, showNames) : event });
-      }
-      send(socket, { type: 'estimates', ...current });
-      return missed.at(-1)?.seq ?? sinceSeq;
-    }
-  }
-  const snapshot = await loadSiteSnapshot(deps, subscriber.siteId, subscriber.audience);
-  send(socket, { type: 'snapshot', view: snapshot.view, estimates: snapshot.estimates });
-  return snapshot.view.seq;
-}
-
-async function subscribe(deps: LiveRouteDeps, socket: WebSocket, request: ClientMessageMap['subscribe'], previous: Subscriber | null, principal: Principal) {
-  if (!canSeeSite(principal, request.siteId)) {
-    send(socket, { type: 'error', code: 'other_site', message: `this ${principal.kind === 'device' ? 'device' : 'account'} may not follow site '${request.siteId}'` });
-    return previous;
-  }
-  if (previous) deps.hub.remove(previous);
-  // Names and notes go to signed-in staff on the console view only; kiosks and displays never get them,
-  // whatever view they ask for.
-  const staffRole = principal.role === 'technician' || principal.role === 'admin';
-  const audience: Audience = staffRole && request.view === 'console' ? 'staff' : 'public';
-  const subscriber: Subscriber = { socket, siteId: request.siteId, audience, pending: [] };
-  // Join the channel first and hold live messages, so nothing committed during catch-up is lost.
-  deps.hub.add(subscriber);
-  try {
-    const covered = await catchUp(deps, socket, subscriber, request.sinceSeq);
-    deps.hub.flush(subscriber, covered);
-    return subscriber;
-  } catch (error) {
-    deps.hub.remove(subscriber);
-    const message = error instanceof DomainError ? error.message : 'could not subscribe';
-    send(socket, { type: 'error', code: error instanceof DomainError ? error.code : 'subscribe_failed', message });
-    return null;
-  }
+  sendBounded(socket, JSON.stringify(message));
 }
 
 export async function registerLiveRoute(app: FastifyInstance, deps: LiveRouteDeps): Promise<void> {
-  app.get('/ws', { websocket: true, config: { roles: ['kiosk', 'display', 'technician', 'admin'] }, schema: { hide: true } }, (socket, request) => {
+  app.get('/ws', { websocket: true, config: { roles: ['kiosk', 'display', 'technician', 'manager', 'site_admin', 'admin'] }, schema: { hide: true } }, (socket, request) => {
     // The upgrade happened only after the auth hooks accepted a device token or session.
     const principal = request.principal!;
     const release = deps.connections.add(principal, socket);
@@ -98,26 +55,38 @@ export async function registerLiveRoute(app: FastifyInstance, deps: LiveRouteDep
       sessionEnd.unref();
     };
     if (principal.kind === 'user' && principal.expiresAt) closeAtExpiry(Date.parse(principal.expiresAt));
-    let subscriber: Subscriber | null = null;
-    let alive = true;
-    socket.on('pong', () => (alive = true));
-    const heartbeat = setInterval(() => {
-      if (!alive) return socket.terminate();
-      alive = false;
-      socket.ping();
-    }, heartbeatMs);
+    const subscription = createSocketSubscription(deps, socket, principal);
+    const messageBudget = createTokenBucket(socketLimits.messages);
+    const subscribeBudget = createTokenBucket(socketLimits.subscribes);
+    // A client over its budget is closed, once, and everything it still sends is ignored.
+    const closeForPolicy = (reason: string) => {
+      request.log.warn({ principal: principal.kind === 'device' ? `device:${principal.deviceId}` : `user:${principal.userId}`, reason }, 'websocket closed for abuse');
+      subscription.end();
+      socket.close(policyViolationCode, reason);
+    };
+    const stopHeartbeat = startHeartbeat(socket, heartbeatMs);
+    let boardWatcher: BoardWatcher | null = null;
     socket.on('message', (raw) => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (!messageBudget.take()) return closeForPolicy('too many messages');
       const parsed = parseClientMessage(raw.toString());
       if (!parsed.ok) return send(socket, { type: 'error', code: 'bad_message', message: parsed.reason });
       const message = parsed.message;
       if (message.type === 'ping') return send(socket, { type: 'pong', at: message.at });
-      void subscribe(deps, socket, message, subscriber, principal).then((s) => (subscriber = s));
+      // Watching a board costs a board load, as a subscribe costs a snapshot: both share the budget.
+      if (!subscribeBudget.take()) return closeForPolicy('too many subscribes');
+      if (message.type === 'watch_board') {
+        if (!deps.boards) return send(socket, { type: 'error', code: 'no_board', message: 'the manager board is not available' });
+        return void watchBoard({ db: deps.db, boards: deps.boards }, socket, principal, message, boardWatcher).then((w) => (boardWatcher = w));
+      }
+      void subscription.subscribe(message);
     });
     socket.on('close', () => {
-      clearInterval(heartbeat);
+      stopHeartbeat();
       clearTimeout(sessionEnd);
       release();
-      if (subscriber) deps.hub.remove(subscriber);
+      subscription.end();
+      if (boardWatcher) deps.boards?.remove(boardWatcher);
     });
   });
 }

@@ -1,10 +1,13 @@
 import type { Db } from '../db/connection.ts';
 import { withAuthTables } from '../auth/auth-schema.ts';
+import { anonymiseExpiredBookings } from './appointment-privacy.ts';
+import { eraseNotificationData } from '../notifications/erase-notification-data.ts';
 
 /** What of an event's data may stay once its visit is anonymised: kind of identity, never values. */
 function scrubEventData(type: string, data: Record<string, unknown>): Record<string, unknown> {
   switch (type) {
-    case 'visit.checked_in': {
+    case 'visit.checked_in':
+    case 'visit.rejoined': {
       const visitor = (data.visitor ?? {}) as { kind?: string };
       return { ...data, visitor: { kind: visitor.kind ?? 'guest' }, note: null };
     }
@@ -15,12 +18,14 @@ function scrubEventData(type: string, data: Record<string, unknown>): Record<str
     case 'visit.transferred':
     case 'visit.cancelled':
       return { ...data, reason: null };
+    case 'visit.feedback_given':
+      return { ...data, comment: null };
     default:
       return data;
   }
 }
 
-const eventTypesWithPersonalData = ['visit.checked_in', 'visit.resolved', 'visit.escalated', 'visit.transferred', 'visit.cancelled'];
+const eventTypesWithPersonalData = ['visit.checked_in', 'visit.rejoined', 'visit.resolved', 'visit.escalated', 'visit.transferred', 'visit.cancelled', 'visit.feedback_given'];
 
 /**
  * Removes the personal data of these visits (name, e-mail, employee and badge id, notes) from the
@@ -42,6 +47,7 @@ export async function anonymiseVisits(trx: Db, visitIds: readonly string[], at: 
       .where('id', 'in', batch)
       .executeTakeFirst();
     changed += Number(result.numUpdatedRows);
+    await eraseNotificationData(trx, batch);
     const events = await trx.selectFrom('events').select(['id', 'type', 'data']).where('visit_id', 'in', batch).where('type', 'in', eventTypesWithPersonalData).execute();
     for (const event of events) {
       const scrubbed = JSON.stringify(scrubEventData(event.type, JSON.parse(event.data) as Record<string, unknown>));
@@ -70,7 +76,18 @@ export async function listExpiredVisitIds(db: Db, defaultRetentionDays: number, 
   return ids;
 }
 
-/** The retention run: anonymises every visit past its site's retention period, in one transaction. */
+/** Bookings past their site's retention period lose their name and email the same way. */
+async function anonymiseAllExpiredBookings(trx: Db, defaultRetentionDays: number, now: Date): Promise<void> {
+  for (const site of await withAuthTables(trx).selectFrom('sites').select(['id', 'retention_days']).execute()) {
+    const days = site.retention_days ?? defaultRetentionDays;
+    await anonymiseExpiredBookings(trx, site.id, new Date(now.getTime() - days * 86_400_000).toISOString());
+  }
+}
+
+/** The retention run: anonymises every visit (and booking) past its site's retention period, in one transaction. */
 export async function anonymiseExpiredVisits(db: Db, defaultRetentionDays: number, now: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => anonymiseVisits(trx, await listExpiredVisitIds(trx, defaultRetentionDays, now), now.toISOString()));
+  return db.transaction().execute(async (trx) => {
+    await anonymiseAllExpiredBookings(trx, defaultRetentionDays, now);
+    return anonymiseVisits(trx, await listExpiredVisitIds(trx, defaultRetentionDays, now), now.toISOString());
+  });
 }

@@ -6,6 +6,7 @@ import { withAuthTables } from '../auth/auth-schema.ts';
 import { toSiteEvent } from '../queries/events.ts';
 import { toVisit } from '../queries/visits.ts';
 import { anonymiseVisits } from './anonymise.ts';
+import { anonymiseBookingsOfPerson, listBookingsOfPerson } from './appointment-privacy.ts';
 
 /** How a person is found: the identifiers a kiosk records (a guest by exact name). */
 export interface PersonKey {
@@ -37,16 +38,20 @@ export async function exportPersonData(deps: { db: Db; now: () => Date }, actor:
   const ids = await findVisitIdsOfPerson(deps.db, key);
   const visits = ids.length ? await deps.db.selectFrom('visits').selectAll().where('id', 'in', ids).orderBy('checked_in_at').execute() : [];
   const events = ids.length ? await deps.db.selectFrom('events').selectAll().where('visit_id', 'in', ids).orderBy('id').execute() : [];
+  const appointments = await listBookingsOfPerson(deps.db, key);
   const at = deps.now().toISOString();
   // The audit entry says that an export happened and how many visits, not who: the log outlives visits.
   await recordAudit(deps.db, { at, actor: actor.label, action: 'privacy.exported', ip: actor.ip, detail: { by: Object.keys(key)[0], visits: visits.length } });
-  return { exportedAt: at, visits: visits.map(toVisit), events: events.map(toSiteEvent) };
+  return { exportedAt: at, visits: visits.map(toVisit), events: events.map(toSiteEvent), appointments };
 }
 
 /** Erasure on request: the same anonymisation as the retention period, for one person, now. */
 export async function erasePersonData(deps: { db: Db; now: () => Date }, actor: Actor, key: PersonKey) {
   const at = deps.now().toISOString();
-  const erased = await deps.db.transaction().execute(async (trx) => anonymiseVisits(trx, await findVisitIdsOfPerson(trx, key), at));
+  const erased = await deps.db.transaction().execute(async (trx) => {
+    await anonymiseBookingsOfPerson(trx, key);
+    return anonymiseVisits(trx, await findVisitIdsOfPerson(trx, key), at);
+  });
   await recordAudit(deps.db, { at, actor: actor.label, action: 'privacy.erased', ip: actor.ip, detail: { by: Object.keys(key)[0], visits: erased } });
   return { erasedVisits: erased };
 }

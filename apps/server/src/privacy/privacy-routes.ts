@@ -29,7 +29,7 @@ export async function privacyRoutes(root: FastifyInstance, deps: AuthDeps & { on
         summary: "Export one visitor's data (subject access request): their visits and the events of those visits",
         tags: ['admin'],
         body: PersonKey,
-        response: { 200: Type.Object({ exportedAt: Type.String(), visits: Type.Array(Visit), events: Type.Array(Type.Unknown()) }), ...errorResponses },
+        response: { 200: Type.Object({ exportedAt: Type.String(), visits: Type.Array(Visit), events: Type.Array(Type.Unknown()), appointments: Type.Array(Type.Unknown()) }), ...errorResponses },
       },
     },
     async (request) => exportPersonData(deps, actorOf(request), request.body),

@@ -19,3 +19,27 @@ export async function findDirectoryPerson(
   const row = await query.executeTakeFirst();
   return row ? { name: row.name, email: row.email, employeeId: row.employee_id, badgeId: row.badge_id } : null;
 }
+
+export interface DirectoryMatch {
+  kind: 'badge' | 'employee_id' | 'email';
+  person: DirectoryPerson;
+}
+
+/**
+ * What a visitor entered, tried against the directory in a fixed order (badge, employee id, email):
+ * the data tells a badge from a typed id, not how fast the keys came.
+ */
+export async function findDirectoryPersonByIdentifier(db: Db, identifier: string): Promise<DirectoryMatch | null> {
+  const value = identifier.trim();
+  const attempts: Array<[DirectoryMatch['kind'], Parameters<typeof findDirectoryPerson>[1]]> = [
+    ['badge', { badgeId: value }],
+    ['employee_id', { employeeId: value }],
+    ['email', { email: value }],
+  ];
+  for (const [kind, key] of attempts) {
+    if (kind === 'email' && !value.includes('@')) continue;
+    const person = await findDirectoryPerson(db, key);
+    if (person) return { kind, person };
+  }
+  return null;
+}

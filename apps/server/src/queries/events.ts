@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import type { SiteEvent, SiteEventMap, SiteEventType } from '@walkup/domain';
 import type { Db } from '../db/connection.ts';
+import { isPostgres } from '../db/postgres-connection.ts';
+import type { CommittedEvent } from '../live/event-bus.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import type { EventRow } from '../db/schema.ts';
 
@@ -29,15 +32,25 @@ const insertEventRow = preparedQuery<Omit<EventRow, 'id'>, { id: number }>((db, 
     .returning('id'),
 );
 
+/** Any fixed number: the key of the transaction lock that orders event ids by commit on PostgreSQL. */
+const eventLogLockKey = 7_413_001;
+
 /**
  * Appends one event with the site's next sequence number. Must run inside the transaction that
  * makes the change it records, so the log and the state never disagree. Bumping a counter on the
- * site row (rather than MAX(seq)+1) serialises writers per site on PostgreSQL as well.
+ * site row (rather than MAX(seq)+1) serialises writers per site on PostgreSQL as well: the row lock
+ * is held until commit, so concurrent instances never take the same number, and a rolled-back
+ * change gives its number back (no gap).
+ *
+ * On PostgreSQL, event-appending transactions also take one transaction-scoped advisory lock, so
+ * event ids are taken in commit order: a log reader that keeps "last id seen" (the ITSM worker)
+ * would otherwise skip an id that committed after a higher one. SQLite has one writer anyway.
  */
 export async function appendEvent<K extends SiteEventType>(
   trx: Db,
   event: { siteId: string; type: K; visitId: string | null; at: string; data: SiteEventMap[K] },
 ): Promise<SiteEvent & { id: number }> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${eventLogLockKey})`.execute(trx);
   const [site] = (await bumpSiteSequence(trx, { siteId: event.siteId })).rows;
   if (!site) throw new Error(`no site '${event.siteId}' to append an event to`);
   const seq = site.event_seq;
@@ -56,6 +69,18 @@ export async function listSiteEventsAfter(db: Db, siteId: string, afterSeq: numb
     .limit(limit)
     .execute();
   return rows.map(toSiteEvent);
+}
+
+/** A site's events after a sequence number, in order, with their log ids: what cross-instance delivery reads. */
+export async function listCommittedEventsAfter(db: Db, siteId: string, afterSeq: number, limit: number): Promise<CommittedEvent[]> {
+  const rows = await db.selectFrom('events').selectAll().where('site_id', '=', siteId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  return rows.map((row) => ({ ...toSiteEvent(row), id: row.id }));
+}
+
+/** Each site's last committed sequence number (a safety re-read compares it with what was delivered). */
+export async function listSiteSequences(db: Db): Promise<Array<{ siteId: string; seq: number }>> {
+  const rows = await db.selectFrom('sites').select(['id', 'event_seq']).execute();
+  return rows.map((row) => ({ siteId: row.id, seq: row.event_seq }));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { VisitRow } from '../db/schema.ts';
 import { listSitePresence } from './presence.ts';
 import { loadSiteSetup } from './sites.ts';
 import { listActiveVisitRows, toVisit } from './visits.ts';
+import { findSiteBroadcast } from '../broadcast/site-broadcasts.ts';
 
 function toStaffVisitView(row: VisitRow): ActiveVisitView {
   const visit = toVisit(row);
@@ -15,11 +16,16 @@ function toStaffVisitView(row: VisitRow): ActiveVisitView {
     state: visit.state,
     priority: visit.priority,
     checkedInAt: visit.checkedInAt,
+    ...(row.call_order_at ? { callOrderAt: row.call_order_at } : {}),
+    ...(row.appointment_at ? { appointmentAt: row.appointment_at } : {}),
     calledAt: visit.calledAt,
     startedAt: visit.startedAt,
     deskId: visit.deskId,
     technicianId: visit.technicianId,
     callCount: visit.callCount,
+    awayUntil: row.away_until,
+    awayMinutes: row.away_minutes,
+    ...(row.on_the_way ? { onTheWay: true } : {}),
     visitorName: visit.visitor.name ?? null,
     visitor: visit.visitor,
     note: visit.note,
@@ -32,12 +38,15 @@ function toStaffVisitView(row: VisitRow): ActiveVisitView {
  * that `seq` and the rows agree exactly; later events apply on top of it by sequence number.
  */
 export async function readSiteView(db: Db, siteId: string): Promise<SiteView> {
-  return db.transaction().execute(async (trx) => {
+  // Repeatable read: on PostgreSQL each statement of a read-committed transaction sees the commits
+  // made meanwhile, and `seq` could disagree with the rows. SQLite's transactions are snapshots anyway.
+  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     const setup = await loadSiteSetup(trx, siteId);
-    const [rows, presence, site] = await Promise.all([
+    const [rows, presence, site, broadcast] = await Promise.all([
       listActiveVisitRows(trx, siteId),
       listSitePresence(trx, siteId),
       trx.selectFrom('sites').select('event_seq').where('id', '=', siteId).executeTakeFirstOrThrow(),
+      findSiteBroadcast(trx, siteId),
     ]);
     return {
       siteId,
@@ -48,6 +57,7 @@ export async function readSiteView(db: Db, siteId: string): Promise<SiteView> {
         return { id: desk.id, name: desk.name, technicianId: seated?.technicianId ?? null, status: seated?.status ?? 'off' };
       }),
       visits: rows.map(toStaffVisitView),
+      broadcast,
     };
   });
 }

@@ -53,6 +53,13 @@ const newVisitColumns = [
   'estimate_at_join_low',
   'estimate_at_join_high',
   'itsm_state',
+  'category_label',
+  'queue_name',
+  'call_order_at',
+  'appointment_id',
+  'appointment_at',
+  'visitor_language',
+  'on_the_way',
 ] as const;
 
 export type NewVisit = Pick<NewVisitRow, (typeof newVisitColumns)[number]>;
@@ -78,6 +85,9 @@ export async function listActiveVisitRows(db: Db, siteId: string): Promise<Visit
     .where('site_id', '=', siteId)
     .where('state', 'in', [...activeVisitStates])
     .orderBy('checked_in_at')
+    // Check-ins stamped with the same instant keep the order they were logged in, as the live view
+    // (built from the events) has them; without this PostgreSQL returns ties in any order.
+    .orderBy((eb) => eb.selectFrom('events').select('events.id').whereRef('events.visit_id', '=', 'visits.id').where('events.type', '=', 'visit.checked_in').limit(1))
     .execute();
 }
 

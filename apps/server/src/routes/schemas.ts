@@ -14,9 +14,20 @@ export const ErrorResponse = Type.Object({
 export const Localized = Type.Record(Type.String(), Type.String());
 
 export const WaitEstimate = Type.Union([
-  Type.Object({ expectedSeconds: Type.Integer(), lowSeconds: Type.Integer(), highSeconds: Type.Integer() }),
+  Type.Object({
+    expectedSeconds: Type.Integer(),
+    lowSeconds: Type.Integer(),
+    highSeconds: Type.Integer(),
+    form: Type.Optional(Type.Union([Type.Literal('range'), Type.Literal('open_range'), Type.Literal('at_least')], { description: "How to say it: a range, a range whose top is '60+ min', or 'more than {lowSeconds}'" })),
+  }),
   Type.Null(),
 ]);
+
+/** A queue nobody serves now (site closed, or no technician available), with when someone is expected. */
+export const NobodyServing = Type.Object({
+  reason: Type.Union([Type.Literal('closed'), Type.Literal('no_technician')]),
+  backAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
 
 export const VisitorIdentity = Type.Object(
   {

@@ -14,10 +14,16 @@ import {
   startService,
   transferVisit,
 } from '../use-cases/visit-actions.ts';
+import { cancelVisitFromKiosk } from '../use-cases/cancel-from-kiosk.ts';
 import type { UseCaseDeps } from '../use-cases/deps.ts';
-import { ErrorResponse, Id, Uuid, Visit, VisitorIdentity, WaitEstimate, errorResponses } from './schemas.ts';
+import { ErrorResponse, Id, Localized, Uuid, Visit, VisitorIdentity, WaitEstimate, errorResponses } from './schemas.ts';
 import { kioskAndStaff, staff } from './route-roles.ts';
 
+const VisitWithLabels = Type.Object({
+  ...Visit.properties,
+  categoryLabel: Type.Union([Localized, Type.Null()], { description: 'null for visits checked in before labels were kept' }),
+  queueName: Type.Union([Localized, Type.Null()]),
+});
 const VisitParams = Type.Object({ visitId: Uuid });
 const TechnicianId = Id;
 const ShortText = (max: number) => Type.String({ maxLength: max });
@@ -33,23 +39,46 @@ export async function visitRoutes(root: FastifyInstance, deps: UseCaseDeps): Pro
         summary: 'Check in: category + visitor identity + optional note -> ticket number, position, estimate',
         tags: ['kiosk'],
         params: Type.Object({ siteId: Id }),
-        body: Type.Object({ categoryId: Id, visitor: VisitorIdentity, note: Type.Optional(ShortText(200)) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            categoryId: Id,
+            visitor: VisitorIdentity,
+            note: Type.Optional(ShortText(200)),
+            language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('fr')], { description: 'The language the visitor used: their notifications speak it' })),
+          },
+          { additionalProperties: false },
+        ),
         response: {
-          201: Type.Object({ id: Type.String(), ticketNumber: Type.String(), queueId: Type.String(), position: Type.Integer(), estimate: WaitEstimate }),
+          201: Type.Object({
+            id: Type.String(),
+            ticketNumber: Type.String(),
+            queueId: Type.String(),
+            position: Type.Integer(),
+            estimate: WaitEstimate,
+            visitorLink: Type.String(),
+            appointment: Type.Optional(Type.Object({ startsAt: Type.String(), kept: Type.Boolean() }, { description: 'The booking this visitor came for, and whether it was kept (false: too late, served as a walk-in)' })),
+            arrived: Type.Optional(Type.Boolean({ description: 'True when a visitor on the way (remote check-in) identified at the kiosk: their own ticket, now arrived' })),
+          }),
           ...errorResponses,
         },
       },
     },
     async (request, reply) => {
-      const result = await checkInVisitor(deps, { siteId: request.params.siteId, ...request.body });
+      const principal = request.principal!;
+      const kioskDeviceId = principal.kind === 'device' ? principal.deviceId : undefined;
+      const result = await checkInVisitor(deps, { siteId: request.params.siteId, ...request.body, kioskDeviceId });
       return reply.status(201).send(result);
     },
   );
 
   app.get(
     '/api/visits/:visitId',
-    { config: { roles: staff }, schema: { summary: 'One visit', tags: ['visits'], params: VisitParams, response: { 200: Visit, 404: ErrorResponse } } },
-    async (request) => toVisit(await findVisitRow(deps.db, request.params.visitId)),
+    { config: { roles: staff }, schema: { summary: 'One visit, with the labels it was checked in with', tags: ['visits'], params: VisitParams, response: { 200: VisitWithLabels, 404: ErrorResponse } } },
+    async (request) => {
+      const row = await findVisitRow(deps.db, request.params.visitId);
+      // The labels of check-in time: a category renamed or archived since does not rewrite history.
+      return { ...toVisit(row), categoryLabel: row.category_label ? JSON.parse(row.category_label) : null, queueName: row.queue_name ? JSON.parse(row.queue_name) : null };
+    },
   );
 
   /** Declares one technician action on a visit: a body schema and the use case it calls. */
@@ -99,12 +128,18 @@ export async function visitRoutes(root: FastifyInstance, deps: UseCaseDeps): Pro
       config: { roles: kioskAndStaff },
       schema: {
         summary: 'Cancel a waiting or called visit (the visitor left)',
+        description: 'A kiosk may cancel only the visit it has just created, while its ticket screen shows (403 otherwise); staff cancel any visit of their sites.',
         tags: ['visits'],
         params: VisitParams,
         body: Type.Object({ reason: Type.Optional(ShortText(500)) }, { additionalProperties: false }),
-        response: { 200: Visit, ...errorResponses },
+        response: { 200: Visit, 403: ErrorResponse, ...errorResponses },
       },
     },
-    async (request) => cancelVisit(deps, request.params.visitId, request.body.reason ?? null),
+    async (request) => {
+      const principal = request.principal!;
+      const reason = request.body.reason ?? null;
+      if (principal.kind === 'device') return cancelVisitFromKiosk(deps, request.params.visitId, principal.deviceId, reason);
+      return cancelVisit(deps, request.params.visitId, reason);
+    },
   );
 }

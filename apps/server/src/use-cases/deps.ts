@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.ts';
-import type { GroupCommitter } from '../db/group-commit.ts';
+import type { CommitRunner } from '../db/transaction-runner.ts';
 import type { EventBus } from '../live/event-bus.ts';
 import type { EstimateService } from '../live/estimate-service.ts';
 import type { LiveSiteViews } from '../live/live-site-views.ts';
@@ -14,6 +14,6 @@ export interface UseCaseDeps {
   setups: SiteSetupCache;
   /** Each site's current state, kept from the event log. */
   views: LiveSiteViews;
-  /** Shares transactions (and fsyncs) between changes that arrive together. */
-  commits: GroupCommitter;
+  /** Runs each change in a transaction (on SQLite, shares transactions and fsyncs between changes that arrive together). */
+  commits: CommitRunner;
 }

@@ -37,8 +37,13 @@ export function redactEventForPublic(event: SiteEvent, showNames: boolean): Site
       return { ...event, data: { ...event.data, reason: null } };
     case 'visit.cancelled':
       return { ...event, data: { ...event.data, reason: null } };
+    // A visitor's comment is theirs and the desk's, not the waiting room's.
+    case 'visit.feedback_given':
+      return { ...event, data: { ...event.data, comment: null } };
     case 'visit.itsm_synced':
       return { ...event, data: { state: event.data.state, ticketNumber: null, ticketUrl: null, error: null } };
+    case 'site.config_changed':
+      return { ...event, data: { ...event.data, by: '' } };
     default:
       return event;
   }

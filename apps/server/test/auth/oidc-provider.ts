@@ -1,5 +1,6 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
+import type { OidcSettings } from '../../src/auth/oidc-client.ts';
 
 /**
  * A single sign-on provider for tests, shaped like Keycloak/Entra ID: discovery document, JWKS, and a
@@ -11,6 +12,7 @@ export function createOidcProvider(issuer = 'https://idp.example.test/realms/wal
   const kid = 'test-key-1';
   const codes = new Map<string, { nonce: string; challenge: string }>();
   let nextUser: Record<string, unknown> = { sub: 'user-1', email: 'alex.martin@example.com', name: 'Alex Martin', preferred_username: 'amartin', groups: ['walkup-technicians'] };
+  let nextUserInfo: Record<string, unknown> = {};
   const tokenRequests: URLSearchParams[] = [];
 
   const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -27,12 +29,17 @@ export function createOidcProvider(issuer = 'https://idp.example.test/realms/wal
         authorization_endpoint: `${issuer}/protocol/openid-connect/auth`,
         token_endpoint: `${issuer}/protocol/openid-connect/token`,
         jwks_uri: `${issuer}/protocol/openid-connect/certs`,
+        userinfo_endpoint: `${issuer}/protocol/openid-connect/userinfo`,
         response_types_supported: ['code'],
         subject_types_supported: ['public'],
         id_token_signing_alg_values_supported: ['RS256'],
         code_challenge_methods_supported: ['S256'],
         token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
       }),
+    ),
+    // Claims a provider leaves out of the ID token (Entra ID's defaults) but gives at userinfo.
+    http.get(`${issuer}/protocol/openid-connect/userinfo`, ({ request }) =>
+      request.headers.get('authorization') === 'Bearer access-token' ? HttpResponse.json({ ...nextUserInfo, sub: nextUser.sub }) : HttpResponse.json({ error: 'invalid_token' }, { status: 401 }),
     ),
     http.get(`${issuer}/protocol/openid-connect/certs`, () => HttpResponse.json({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] })),
     http.post(`${issuer}/protocol/openid-connect/token`, async ({ request }) => {
@@ -55,8 +62,10 @@ export function createOidcProvider(issuer = 'https://idp.example.test/realms/wal
     clientSecret,
     handlers,
     tokenRequests,
-    signInAs(user: Record<string, unknown>) {
+    /** Who signs in next: the ID token's claims, and those only the userinfo endpoint gives. */
+    signInAs(user: Record<string, unknown>, userInfo: Record<string, unknown> = {}) {
       nextUser = user;
+      nextUserInfo = userInfo;
     },
     /** What the provider does after the user authenticates: a code bound to the request's nonce. */
     authorize(authorizationUrl: string): { code: string; state: string } {
@@ -67,3 +76,17 @@ export function createOidcProvider(issuer = 'https://idp.example.test/realms/wal
     },
   };
 }
+
+/** walkup's settings for this provider, as WALKUP_OIDC_* would give them (employee ids in `employee_number`). */
+export const oidcSettingsOf = (provider: ReturnType<typeof createOidcProvider>): OidcSettings => ({
+  issuer: provider.issuer,
+  clientId: provider.clientId,
+  clientSecret: provider.clientSecret,
+  redirectUrl: 'https://walkup.example.test/api/auth/oidc/callback',
+  scopes: 'openid profile email',
+  groupsClaim: 'groups',
+  adminGroup: 'walkup-admins',
+  technicianGroup: 'walkup-technicians',
+  employeeIdClaim: 'employee_number',
+  label: 'Sign in with Keycloak',
+});

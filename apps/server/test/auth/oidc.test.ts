@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { identityFromClaims, roleFromGroups } from '../../src/auth/oidc-client.ts';
 import { createTestApp, demo, type TestApp } from '../helpers/test-app.ts';
-import { createOidcProvider } from './oidc-provider.ts';
+import { createOidcProvider, oidcSettingsOf } from './oidc-provider.ts';
 
 const provider = createOidcProvider();
 const server = setupServer(...provider.handlers);
@@ -13,19 +13,7 @@ let t: TestApp;
 beforeEach(async () => {
   // The mock provider signs with the real clock; the app's clock only matters for sessions here.
   t = await createTestApp({
-    security: {
-      oidc: {
-        issuer: provider.issuer,
-        clientId: provider.clientId,
-        clientSecret: provider.clientSecret,
-        redirectUrl: 'https://walkup.example.test/api/auth/oidc/callback',
-        scopes: 'openid profile email',
-        groupsClaim: 'groups',
-        adminGroup: 'walkup-admins',
-        technicianGroup: 'walkup-technicians',
-        label: 'Sign in with Keycloak',
-      },
-    },
+    security: { oidc: oidcSettingsOf(provider) },
   });
   t.clock.set(new Date().toISOString());
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../src/db/connection.ts';
 import { createAccount } from '../../src/auth/create-account.ts';
+import { replaceAccountSites } from '../../src/auth/account-sites.ts';
 import { createDeviceWithToken } from '../../src/auth/demo-access.ts';
 import { sessionCookieName } from '../../src/auth/session-cookie.ts';
 import { createSession } from '../../src/auth/session-store.ts';
@@ -12,7 +13,12 @@ export const testAccounts = {
   admin: { username: 'admin', password: 'admin-password-1', displayName: 'Test admin', role: 'admin', technicianId: null },
   alex: { username: 'alex', password: 'alex-password-1', displayName: 'Alex Martin', role: 'technician', technicianId: 'tech-alex' },
   sam: { username: 'sam', password: 'sam-password-1', displayName: 'Sam Dubois', role: 'technician', technicianId: 'tech-sam' },
+  manager: { username: 'morgan', password: 'morgan-password-1', displayName: 'Morgan Lead', role: 'manager', technicianId: null },
+  siteAdmin: { username: 'robin', password: 'robin-password-1', displayName: 'Robin Tech Bar Lead', role: 'site_admin', technicianId: null },
 } as const;
+
+/** The sites the test manager and the test site admin see. */
+export const testManagerSiteIds = ['hq'];
 
 /** Devices paired to the demo site, with known tokens. */
 export const testDevices = {
@@ -21,11 +27,14 @@ export const testDevices = {
 } as const;
 
 export type CallerName = keyof typeof testAccounts | keyof typeof testDevices | 'anonymous';
-export const callerNames: CallerName[] = ['anonymous', 'kiosk', 'display', 'alex', 'sam', 'admin'];
+export const callerNames: CallerName[] = ['anonymous', 'kiosk', 'display', 'alex', 'sam', 'admin', 'manager', 'siteAdmin'];
 
 export async function seedTestAccounts(db: Db): Promise<void> {
   const at = '2026-01-01T00:00:00.000Z';
-  for (const account of Object.values(testAccounts)) await createAccount(db, account, at);
+  for (const account of Object.values(testAccounts)) {
+    const id = await createAccount(db, account, at);
+    if (account.role === 'manager' || account.role === 'site_admin') await replaceAccountSites(db, id, testManagerSiteIds);
+  }
   for (const device of Object.values(testDevices)) await createDeviceWithToken(db, device, at);
 }
 

@@ -39,5 +39,9 @@ export async function connectLive(app: FastifyInstance, caller: Caller) {
     close() {
       socket.terminate();
     },
+    /** The byte stream under the websocket, to send frames no well-behaved client would. */
+    raw(): { write(bytes: Buffer): void } {
+      return (socket as unknown as { _socket: { write(bytes: Buffer): void } })._socket;
+    },
   };
 }

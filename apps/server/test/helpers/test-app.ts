@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ItsmAdapter } from '@walkup/itsm';
-import { buildApp, type SecurityDeps } from '../../src/app.ts';
+import { buildApp, type AppDeps, type SecurityDeps } from '../../src/app.ts';
 import { callerNames, createCaller, type Caller, type CallerName } from './auth.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import type { NotificationSetup } from '../../src/notifications/index.ts';
+
+/** The WALKUP_ITSM_SECRET_KEY of test apps. */
+export const testItsmSecretKey = 'kV3q9Zt2mXw8RbN5pL7cH1dF4gJ6sYaE';
 
 /** A controllable clock: tests move time forward instead of sleeping. */
 export function createClock(start = '2026-11-23T09:00:00.000Z') {
@@ -37,7 +41,20 @@ export function callersFor(app: FastifyInstance): Record<CallerName, Caller> {
 }
 
 export async function createTestApp(
-  options: { itsmAdapterFor?: (siteId: string) => ItsmAdapter; background?: boolean; security?: SecurityDeps; estimateIntervalMs?: number; estimatorThread?: boolean } = {},
+  options: {
+    itsmAdapterFor?: (siteId: string) => ItsmAdapter;
+    itsmConnections?: AppDeps['itsmConnections'];
+    /** Seals stored ITSM secrets; a fixed test key unless a test asks for none (null). */
+    itsmSecretKey?: string | null;
+    background?: boolean;
+    security?: SecurityDeps;
+    estimateIntervalMs?: number;
+    estimatorThread?: boolean;
+    logger?: AppDeps['logger'];
+    accessLog?: boolean;
+    sendMail?: AppDeps['sendMail'];
+    notifications?: NotificationSetup;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createClock();
@@ -45,11 +62,19 @@ export async function createTestApp(
     db: database.db,
     now: clock.now,
     itsmAdapterFor: options.itsmAdapterFor,
+    itsmConnections: options.itsmConnections,
+    itsmSecretKey: options.itsmSecretKey === undefined ? testItsmSecretKey : options.itsmSecretKey,
     background: options.background ?? false,
     security: options.security,
     // Tests read estimates right after each change; the production throttle has its own test.
     estimateIntervalMs: options.estimateIntervalMs ?? 0,
-    estimatorThread: options.estimatorThread,
+    // In process unless a test asks for the thread (the estimate tests do): each thread loads the
+    // estimator from sources, about half a second of CPU per app on a 2-core machine.
+    estimatorThread: options.estimatorThread ?? false,
+    logger: options.logger,
+    accessLog: options.accessLog,
+    sendMail: options.sendMail,
+    notifications: options.notifications,
   });
   await app.ready();
   const as = Object.fromEntries(await Promise.all(callerNames.map(async (name) => [name, await createCaller(app, database.db, name)]))) as Record<CallerName, Caller>;

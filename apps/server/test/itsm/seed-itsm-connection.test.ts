@@ -15,7 +15,7 @@ it("stores each site's `itsmConnection` from the seed file, null when absent", a
     await migrateToLatest(db);
     const seed = readSeedFile(demoSeedFile);
     const hq = seed.sites[0]!;
-    const paris = { ...hq, id: 'paris', name: 'Paris', itsmConnection: 'paris-sn', queues: [], categories: [], desks: [], technicians: [] };
+    const paris = { ...hq, id: 'paris', name: 'Paris', itsmConnection: 'paris-sn', queues: [], categories: [], desks: [], technicians: [], appointments: undefined };
     await seedDatabase(db, { sites: [hq, paris] });
     const rows = await withItsmTables(db).selectFrom('sites').select(['id', 'itsm_connection']).orderBy('id').execute();
     expect(rows).toEqual([

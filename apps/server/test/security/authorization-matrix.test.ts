@@ -6,6 +6,7 @@ import { createTestDatabase } from '../helpers/test-database.ts';
 import { checkIn, createTestApp, demo, type TestApp } from '../helpers/test-app.ts';
 import { createCaller, type Caller } from '../helpers/auth.ts';
 import { connectLive } from '../helpers/live-client.ts';
+import { storeVisitorIdentity } from '../../src/visitor-sso/visitor-sso-identities.ts';
 import { accessTable } from './access-table.ts';
 
 let t: TestApp;
@@ -16,8 +17,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const matrixRoles = ['anonymous', 'kiosk', 'display', 'technician', 'admin'] as const;
-const callerOf = (role: (typeof matrixRoles)[number]): Caller => (role === 'technician' ? t.as.alex : t.as[role]);
+const matrixRoles = ['anonymous', 'kiosk', 'display', 'technician', 'manager', 'site_admin', 'admin'] as const;
+const callerOf = (role: (typeof matrixRoles)[number]): Caller => (role === 'technician' ? t.as.alex : role === 'site_admin' ? t.as.siteAdmin : t.as[role]);
 
 /** API routes and /ws; the static front ends and /docs are open by design and carry no data. */
 function apiRoutes() {
@@ -32,6 +33,7 @@ function concreteUrl(url: string): string {
     .replace(':deskId', demo.desk1)
     .replace(':technicianId', demo.alex)
     .replace(':userId', '00000000-0000-4000-8000-000000000000')
+    .replace(':appointmentId', '00000000-0000-4000-8000-000000000000')
     .replace(':deviceId', '00000000-0000-4000-8000-000000000000');
 }
 
@@ -48,7 +50,8 @@ describe('authorization matrix', () => {
     for (const key of Object.keys(accessTable)) expect(registered.has(key), `${key} is in the table but not registered`).toBe(true);
   });
 
-  const httpEntries = Object.entries(accessTable).filter(([key]) => key !== 'GET /ws' && key !== 'POST /api/auth/logout');
+  const websockets = new Set(['GET /ws', 'GET /api/visitor/live']);
+  const httpEntries = Object.entries(accessTable).filter(([key]) => !websockets.has(key) && key !== 'POST /api/auth/logout');
   for (const role of matrixRoles) {
     it(`calls every route as ${role}: allowed exactly where the table says`, async () => {
       const outcomes: string[] = [];
@@ -65,6 +68,19 @@ describe('authorization matrix', () => {
     });
   }
 
+  it('treats a visitor signed in by single sign-on as nobody on every route that needs a role', async () => {
+    // Sent to every route (a browser would send it to /api/visitor-sso only): it must open none.
+    const { token } = await storeVisitorIdentity(t.database.db, { siteId: demo.site, purpose: 'check-in', subject: 'idp#boss', name: 'Boss', email: 'boss@example.com', employeeId: null }, t.clock.now());
+    const opened: string[] = [];
+    for (const [key, allowed] of httpEntries) {
+      if (allowed.includes('anonymous')) continue;
+      const [method, url] = key.split(' ') as [string, string];
+      const response = await t.app.inject({ method: method as 'GET', url: concreteUrl(url), headers: { cookie: `walkup_visitor_sso=${token}` }, ...(method === 'GET' ? {} : { payload: {} }) });
+      if (response.statusCode !== 401) opened.push(`${key}: ${response.statusCode}`);
+    }
+    expect(opened).toEqual([]);
+  });
+
   it('signs out only staff, and only with the CSRF token', async () => {
     expect((await t.as.kiosk.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(403);
     expect((await t.as.anonymous.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(401);
@@ -75,7 +91,7 @@ describe('authorization matrix', () => {
   });
 
   it('opens the websocket for every role and refuses it to nobody', async () => {
-    for (const role of ['kiosk', 'display', 'technician', 'admin'] as const) {
+    for (const role of ['kiosk', 'display', 'technician', 'manager', 'site_admin', 'admin'] as const) {
       const live = await connectLive(t.app, callerOf(role));
       live.send({ type: 'ping', at: 1 });
       expect(await live.waitFor((m) => m.type === 'pong')).toMatchObject({ at: 1 });

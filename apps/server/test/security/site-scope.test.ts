@@ -39,6 +39,61 @@ describe('multi-site scoping', () => {
     expect((await t.as.alex.inject({ url: `/api/visits/${hqVisit.id}` })).json().state).toBe('waiting');
   });
 
+  it('lets a site admin configure their own site only, and keeps company-wide administration from them', async () => {
+    const siteAdmin = t.as.siteAdmin;
+    // Their own site: configured like an admin would.
+    expect((await siteAdmin.inject({ url: '/api/admin/sites' })).json().map((s: { id: string }) => s.id)).toEqual([demo.site]);
+    const renamed = await siteAdmin.inject({ method: 'PATCH', url: `/api/admin/sites/${demo.site}/queues/hq-hardware`, payload: { name: { en: 'Laptops', fr: 'Portables' } } });
+    expect(renamed.statusCode).toBe(200);
+    const paired = await siteAdmin.inject({ method: 'POST', url: `/api/admin/sites/${demo.site}/pairing-codes`, payload: { role: 'kiosk', name: 'Lobby kiosk' } });
+    expect(paired.statusCode).toBe(201);
+    expect((await siteAdmin.inject({ url: `/api/reports/figures?siteId=${demo.site}&from=2026-01-01&to=2026-01-31` })).statusCode).not.toBe(403);
+
+    // Another site: refused by its id, whatever the route; nothing of it is listed.
+    const before = await t.as.admin.inject({ url: `/api/admin/sites/${branch.site}/setup` });
+    const tries = [
+      await siteAdmin.inject({ url: `/api/admin/sites/${branch.site}/setup` }),
+      await siteAdmin.inject({ method: 'PATCH', url: `/api/admin/sites/${branch.site}/queues/${branch.queue}`, payload: { name: { en: 'Mine now' } } }),
+      await siteAdmin.inject({ method: 'POST', url: `/api/admin/sites/${branch.site}/pairing-codes`, payload: { role: 'kiosk', name: 'Spy kiosk' } }),
+      await siteAdmin.inject({ url: `/api/admin/devices?siteId=${branch.site}` }),
+    ];
+    for (const response of tries) {
+      expect(response.statusCode, response.body).toBe(403);
+      expect(response.json().code).toBe('other_site');
+    }
+    expect((await t.as.admin.inject({ url: `/api/admin/sites/${branch.site}/setup` })).json()).toEqual(before.json());
+    const devices = (await siteAdmin.inject({ url: '/api/admin/devices' })).json();
+    expect(devices.map((d: { siteId: string }) => d.siteId)).not.toContain(branch.site);
+    const branchKioskId = (await t.as.admin.inject({ url: `/api/admin/devices?siteId=${branch.site}` })).json()[0].id;
+    const revoke = await siteAdmin.inject({ method: 'POST', url: `/api/admin/devices/${branchKioskId}/revoke`, payload: {} });
+    expect(revoke.statusCode).toBe(403);
+    expect((await branchDevices.kiosk.inject({ url: `/api/sites/${branch.site}/config` })).statusCode).toBe(200);
+
+    // Company-wide: new sites, archiving a site, accounts, ITSM connections, whole-configuration files.
+    const companyWide = [
+      await siteAdmin.inject({ method: 'POST', url: '/api/admin/sites', payload: { id: 'paris-2', name: 'Paris 2', timeZone: 'Europe/Paris', languages: ['en'], defaultLanguage: 'en' } }),
+      await siteAdmin.inject({ method: 'PATCH', url: `/api/admin/sites/${demo.site}`, payload: { archived: true } }),
+      await siteAdmin.inject({ url: '/api/admin/users' }),
+      await siteAdmin.inject({ url: '/api/admin/itsm/connections' }),
+      await siteAdmin.inject({ url: '/api/admin/config/export' }),
+    ];
+    for (const response of companyWide) expect(response.statusCode, response.body).toBe(403);
+    expect((await t.as.admin.inject({ url: '/api/admin/sites' })).json().map((s: { id: string }) => s.id)).not.toContain('paris-2');
+  });
+
+  it('gives a site admin account the sites it configures, and refuses one without any', async () => {
+    const base = { displayName: 'Lead', password: 'a-long-password-1', technicianId: null, role: 'site_admin' };
+    const refused = await t.as.admin.inject({ method: 'POST', url: '/api/admin/users', payload: { ...base, username: 'lead-none' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'sites_required' });
+    const created = await t.as.admin.inject({ method: 'POST', url: '/api/admin/users', payload: { ...base, username: 'lead-branch', siteIds: [branch.site] } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ role: 'site_admin', siteIds: [branch.site] });
+    const admin = await t.as.admin.inject({ method: 'POST', url: '/api/admin/users', payload: { ...base, role: 'admin', username: 'admin-2', siteIds: [branch.site] } });
+    expect(admin.statusCode).toBe(400);
+    expect(admin.json()).toMatchObject({ code: 'sites_only_for_scoped_roles' });
+  });
+
   it('keeps technicians to the sites of their queues', async () => {
     const branchVisit = (await branchDevices.kiosk.inject({ method: 'POST', url: `/api/sites/${branch.site}/visits`, payload: { categoryId: branch.choice, visitor: { kind: 'guest', name: 'Bob Branch' } } })).json();
     expect((await t.as.alex.inject({ url: `/api/visits/${branchVisit.id}` })).statusCode).toBe(403);

@@ -1,3 +1,4 @@
+import { localMs, type LocalClock } from './zone-offset.ts';
 import type { EstimatorArrivals } from './estimator-types.ts';
 
 const dayMs = 86_400_000;
@@ -34,13 +35,13 @@ export class ArrivalRateModel {
   private readonly siteDays = new Map<number, Float64Array>();
   private readonly recentMs: number[] = [];
 
-  constructor(private readonly utcOffsetMinutes = 0) {}
+  constructor(private readonly clock: LocalClock = { utcOffsetMinutes: 0 }) {}
 
   record(queueId: string, priority: number, atMs: number): void {
     const key = `${queueId}\u0000${priority}`;
     let found = this.classes.get(key);
     if (!found) this.classes.set(key, (found = { queueId, priority, days: new Map(), profile: null, profileDay: Number.NaN }));
-    const local = atMs + this.utcOffsetMinutes * 60_000;
+    const local = localMs(this.clock, atMs);
     const day = Math.floor(local / dayMs);
     const hour = Math.floor((local - day * dayMs) / hourMs);
     countInto(found.days, day, hour);
@@ -92,7 +93,7 @@ export class ArrivalRateModel {
 
   private recentCount(nowMs: number, only?: ArrivalClass): number {
     if (!only) return this.recentMs.filter((at) => at > nowMs - levelWindowMs && at <= nowMs).length;
-    const local = nowMs + this.utcOffsetMinutes * 60_000;
+    const local = localMs(this.clock, nowMs);
     const day = Math.floor(local / dayMs);
     const hour = Math.floor((local - day * dayMs) / hourMs);
     return only.days.get(day)?.[hour] ?? 0;
@@ -100,7 +101,7 @@ export class ArrivalRateModel {
 
   /** Mean arrivals per second by hour over the open days before today, recent days counting more. */
   private profileOf(c: ArrivalClass, nowMs: number): Float64Array | null {
-    const today = Math.floor((nowMs + this.utcOffsetMinutes * 60_000) / dayMs);
+    const today = Math.floor(localMs(this.clock, nowMs) / dayMs);
     if (c.profileDay === today) return c.profile;
     const sum = new Float64Array(24);
     let weight = 0;
@@ -118,7 +119,7 @@ export class ArrivalRateModel {
 
   /** The hourly profile read at a time, linear between the middles of the hours. */
   private hourly(profile: Float64Array, atMs: number): number {
-    const local = atMs + this.utcOffsetMinutes * 60_000;
+    const local = localMs(this.clock, atMs);
     const hour = (((local % dayMs) + dayMs) % dayMs) / hourMs - 0.5;
     const lo = Math.floor(hour);
     const f = hour - lo;

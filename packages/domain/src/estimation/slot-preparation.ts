@@ -36,13 +36,18 @@ export function prepareSlots(
       const distribution = service(current.categoryId);
       firstFreeAt = (random) => readyIn + distribution.remaining(elapsed, random()) + (delay ? delay.remaining(0, random()) : 0);
     }
-    const appointments = (input.appointments ?? [])
-      .filter((a) => a.technicianId === technician.id)
-      .map((a) => ({ startSeconds: (a.startMs - input.nowMs) / 1000, seconds: a.expectedSeconds }))
-      .filter((a) => a.startSeconds + a.seconds > 0)
-      .sort((a, b) => a.startSeconds - b.startSeconds);
+    const appointments = technicianAppointments(input, technician.id);
     const offAtSeconds = technician.offAtMs === undefined ? Infinity : (technician.offAtMs - input.nowMs) / 1000;
     slots.push({ queues, firstFreeAt, offAtSeconds, appointments });
   }
   return slots;
+}
+
+/** A technician's appointments not over yet, in seconds from now, in start order. */
+export function technicianAppointments(input: Pick<EstimatorInput, 'appointments' | 'nowMs'>, technicianId: string): Array<{ startSeconds: number; seconds: number }> {
+  return (input.appointments ?? [])
+    .filter((a) => a.technicianId === technicianId)
+    .map((a) => ({ startSeconds: (a.startMs - input.nowMs) / 1000, seconds: a.expectedSeconds }))
+    .filter((a) => a.startSeconds + a.seconds > 0)
+    .sort((a, b) => a.startSeconds - b.startSeconds);
 }

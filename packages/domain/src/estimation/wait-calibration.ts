@@ -3,6 +3,7 @@ import type { EstimatorInput } from './estimator-types.ts';
 import { AdaptiveInterval } from './adaptive-interval.ts';
 import { ExpertWeights } from './expert-weights.ts';
 import { FadingRegression } from './fading-regression.ts';
+import { UpdateIntervals, updateAfterSeconds } from './update-intervals.ts';
 
 /**
  * Online recalibration of the sampled estimate against what really happened, learned only from
@@ -16,7 +17,9 @@ import { FadingRegression } from './fading-regression.ts';
  * waits. Why: a fixed pull toward the site cannot suit both a busy queue (its own fit is better) and a
  * queue with a few calls a day (its own fit is noise, and sometimes nothing beats its recent waits);
  * the weights choose per queue from evidence, and a queue is then about as good as the best of the three.
- * The range comes from AdaptiveInterval, so about 8 in 10 people really do fall inside it.
+ * The range comes from AdaptiveInterval, so about 8 in 10 people really do fall inside it; later
+ * updates (someone who has waited a while) have ranges of their own (UpdateIntervals), learned from
+ * estimates made during real waits against the wait then left.
  */
 const forgetting = 0.999;
 /** Pseudo-observations pulling a young fit toward "the simulation is right" (and a queue toward the site). */
@@ -70,13 +73,18 @@ export class WaitCalibration {
   private readonly site = new FadingRegression(priorCoefficients.length, forgetting);
   private readonly queues = new Map<string, QueueModel>();
   private readonly interval = new AdaptiveInterval();
+  readonly updates = new UpdateIntervals();
   private readonly solved = new Map<string, Solved>();
+
+  /** Visitors learned from so far: how much the learner, rather than the cold start, is to be believed. */
+  recorded = 0;
 
   /** Learns from one visitor: the raw simulated estimate made when they joined, and their real wait. */
   record(queueId: string, raw: WaitEstimate, actualSeconds: number, signals: QueueSignals = noSignals): void {
     const forecasts = this.forecasts(queueId, raw.expectedSeconds, signals);
     const expected = this.combine(queueId, forecasts);
     this.interval.record(expected, scaleOf(raw), actualSeconds);
+    this.recorded++;
     const queue = this.queue(queueId);
     queue.weights.update(sleepingLosses(forecasts, this.solve(queueId).weights, actualSeconds));
     const x = features(raw.expectedSeconds, signals);
@@ -85,12 +93,31 @@ export class WaitCalibration {
     this.solved.clear();
   }
 
-  apply(queueId: string, raw: WaitEstimate | null, signals: QueueSignals = noSignals): WaitEstimate | null {
+  /**
+   * Learns the range of later updates from one visitor: the raw estimate made after `waitedSeconds` of
+   * their wait, and the wait that was really left from then. The point's fit stays learned at joining.
+   */
+  recordUpdate(queueId: string, raw: WaitEstimate, remainingSeconds: number, waitedSeconds: number, signals: QueueSignals = noSignals): void {
+    const expected = this.combine(queueId, this.forecasts(queueId, raw.expectedSeconds, signals));
+    this.updates.record(expected, scaleOf(raw), remainingSeconds, waitedSeconds);
+  }
+
+  /**
+   * The calibrated estimate of someone who has waited `waitedSeconds` already (0: joining now). From a
+   * second on, the range is that of later updates once enough of them were learned.
+   */
+  apply(queueId: string, raw: WaitEstimate | null, signals: QueueSignals = noSignals, waitedSeconds = 0): WaitEstimate | null {
     if (!raw) return null;
     const expected = this.combine(queueId, this.forecasts(queueId, raw.expectedSeconds, signals));
-    if (!this.interval.ready) return { expectedSeconds: Math.round(expected), lowSeconds: raw.lowSeconds, highSeconds: raw.highSeconds };
-    const { low, high } = this.interval.around(expected, scaleOf(raw));
-    return { expectedSeconds: Math.round(expected), lowSeconds: Math.round(low), highSeconds: Math.round(high) };
+    const interval = (waitedSeconds >= updateAfterSeconds ? this.updates.intervalFor(waitedSeconds, expected) : null) ?? this.interval;
+    if (!interval.ready) {
+      // The simulation's own range, moved with the point: a calibrated point between uncalibrated
+      // bounds was often outside them (expected 35 s, range 311,111-347,365 s).
+      const shift = expected - raw.expectedSeconds;
+      return { expectedSeconds: Math.round(expected), lowSeconds: Math.round(Math.max(0, Math.min(expected, raw.lowSeconds + shift))), highSeconds: Math.round(Math.max(expected, raw.highSeconds + shift)) };
+    }
+    const { low, high } = interval.around(expected, scaleOf(raw));
+    return { expectedSeconds: Math.round(expected), lowSeconds: Math.round(Math.min(expected, low)), highSeconds: Math.round(high) };
   }
 
   /** Current weights of the queue's own fit, the site's fit and its recent waits (they sum to 1). */

@@ -1,6 +1,7 @@
 import type { SiteEvent } from '../events.ts';
 import type { WaitEstimate } from '../site-view.ts';
-import { rawWaitOf } from '../wait-estimate.ts';
+import { rawWaitsOf, waitedSeconds } from '../wait-estimate.ts';
+import { createRandom } from './random.ts';
 import { readQueueSignals, WaitCalibration, type QueueSignals } from './wait-calibration.ts';
 import type { PresenceStatus } from '../events.ts';
 import { ServiceTimeModel } from '../service-times.ts';
@@ -19,6 +20,8 @@ export interface WaitLearnerOptions {
   /** Queues a technician is configured to serve; without it, the queues they called from recently. */
   configuredQueues?: (technicianId: string) => readonly string[] | undefined;
   utcOffsetMinutes?: number;
+  /** The site's time zone: time of day is then read per instant (daylight saving), not at a fixed offset. */
+  timeZone?: string;
   /** The site's calling order, if not walkup's strict priority (see call-policy.ts). */
   callPolicy?: CallPolicy;
 }
@@ -28,6 +31,12 @@ interface TrackedVisit extends EstimatorVisit {
   atJoin: { raw: WaitEstimate; signals: QueueSignals } | null;
   /** When this visit (re)joined a queue, in ms: the start of the wait being estimated. */
   joinedAtMs: number;
+  /**
+   * One raw estimate made during the wait, to learn the range of later updates from (see
+   * `sampleUpdates`), and the instants it was drawn among so far.
+   */
+  update: { raw: WaitEstimate; signals: QueueSignals; atMs: number; waitedSeconds: number } | null;
+  instantsSeen: number;
   calledAtMs: number | null;
   technicianId: string | null;
 }
@@ -42,6 +51,8 @@ interface TrackedTechnician {
 }
 
 const dayMs = 86_400_000;
+/** A visit (re)joining a queue: nothing estimated or learned of this wait yet. */
+const notWaitedYet = { calledAtMs: null, technicianId: null, atJoin: null, update: null, instantsSeen: 0 } as const;
 /** A technician who has not taken a queue for this long is no longer assumed to serve it. */
 const skillMemoryMs = 14 * dayMs;
 const rateHalfLifeMs = 14 * dayMs;
@@ -69,18 +80,18 @@ export class WaitLearner {
 
   constructor(private readonly options: WaitLearnerOptions = {}) {
     const configured = options.configuredServiceSeconds ?? (() => 600);
-    const weighting = { utcOffsetMinutes: options.utcOffsetMinutes ?? 0 };
+    const weighting = { utcOffsetMinutes: options.utcOffsetMinutes ?? 0, ...(options.timeZone ? { timeZone: options.timeZone } : {}) };
     this.serviceTimes = new ServiceTimeModel(configured, { weighting });
     this.queueServiceTimes = new ServiceTimeModel(options.configuredQueueServiceSeconds ?? (() => 600), { weighting });
-    this.arrivals = new ArrivalRateModel(weighting.utcOffsetMinutes);
+    this.arrivals = new ArrivalRateModel(weighting);
   }
 
-  /**
-   * `estimateAtJoin: false` skips the estimate a newcomer is recorded with (a sampled future of the
-   * whole site, the costly part of a check-in): that visit then teaches the calibration nothing. The
-   * server sheds it under floods of check-ins (estimator-core.ts); replays keep every one.
-   */
-  observe(event: SiteEvent, options: { estimateAtJoin?: boolean } = {}): void {
+  observe(event: SiteEvent): void {
+    this.learn(event);
+    if (event.type !== 'visit.checked_in') this.sampleFirstUpdates(Date.parse(event.at));
+  }
+
+  private learn(event: SiteEvent): void {
     const atMs = Date.parse(event.at);
     this.addPickupExposure(atMs);
     const visit = event.visitId ? this.visits.get(event.visitId) : undefined;
@@ -90,9 +101,10 @@ export class WaitLearner {
         this.queueIds.add(d.queueId);
         this.arrivals.record(d.queueId, d.priority, atMs);
         const id = event.visitId ?? '';
-        const visit: TrackedVisit = { id, queueId: d.queueId, categoryId: d.categoryId, priority: d.priority, checkedInAt: d.checkedInAt, joinedAtMs: atMs, calledAtMs: null, technicianId: null, atJoin: null };
+        // A booked visitor's place in the call order comes with the check-in (appointments), as on the live view.
+        const visit: TrackedVisit = { id, queueId: d.queueId, categoryId: d.categoryId, priority: d.priority, checkedInAt: d.checkedInAt, callOrderAt: d.callOrderAt ?? null, joinedAtMs: atMs, ...notWaitedYet };
         this.visits.set(id, visit);
-        if (options.estimateAtJoin !== false) visit.atJoin = this.rawEstimate(id, atMs);
+        this.estimateAtCheckIn(visit, atMs);
         return;
       }
       case 'visit.called': {
@@ -103,6 +115,8 @@ export class WaitLearner {
         if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, false);
         if (queued && visit.atJoin) this.calibration.record(visit.queueId, visit.atJoin.raw, (atMs - visit.joinedAtMs) / 1000, visit.atJoin.signals);
         if (queued) this.behaviour.waited(visit.queueId, (atMs - visit.joinedAtMs) / 1000);
+        const update = queued ? visit.update : null;
+        if (update) this.calibration.recordUpdate(visit.queueId, update.raw, (atMs - update.atMs) / 1000, update.waitedSeconds, update.signals);
         visit.calledAtMs = atMs;
         visit.technicianId = event.data.technicianId;
         const technician = this.technician(event.data.technicianId);
@@ -118,7 +132,7 @@ export class WaitLearner {
         if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, false);
         this.freeTechnician(visit, atMs);
         this.queueIds.add(event.data.toQueueId);
-        Object.assign(visit, { queueId: event.data.toQueueId, joinedAtMs: atMs, calledAtMs: null, technicianId: null });
+        Object.assign(visit, { queueId: event.data.toQueueId, joinedAtMs: atMs, ...notWaitedYet });
         visit.atJoin = this.rawEstimate(visit.id, atMs);
         return;
       case 'visit.resolved':
@@ -136,6 +150,15 @@ export class WaitLearner {
         if (visit.calledAtMs !== null) this.behaviour.noShow(visit.queueId, (atMs - visit.calledAtMs) / 1000, atMs);
         this.endVisit(visit, atMs);
         return;
+      case 'visit.rejoined': {
+        // Back in line after a missed call: waiting again from now, ahead of later arrivals. No
+        // at-join estimate, so this second wait teaches the calibration nothing about first waits.
+        const d = event.data;
+        const id = event.visitId ?? '';
+        this.queueIds.add(d.queueId);
+        this.visits.set(id, { id, queueId: d.queueId, categoryId: d.categoryId, priority: d.priority, checkedInAt: d.checkedInAt, joinedAtMs: atMs, ...notWaitedYet });
+        return;
+      }
       case 'visit.cancelled':
         if (!visit) return;
         if (visit.calledAtMs === null) this.leaveQueue(visit, atMs, true);
@@ -202,9 +225,54 @@ export class WaitLearner {
 
   private rawEstimate(visitId: string, atMs: number): TrackedVisit['atJoin'] {
     const input = { ...this.estimatorInput(atMs), calibration: undefined };
-    const raw = rawWaitOf(input, visitId);
+    const raw = rawWaitsOf(input, new Set([visitId])).get(visitId);
     const visit = this.visits.get(visitId);
     return raw && visit ? { raw, signals: readQueueSignals(input, visit.queueId) } : null;
+  }
+
+  /**
+   * The newcomer's raw estimate at joining and, from the same sampled futures, updates for others
+   * waiting (see `sampleFirstUpdates`): each keeps one, drawn uniformly among the check-ins during
+   * their wait and its first instant (reservoir sampling, seeded by the visit so a learner rebuilt from
+   * the log draws the same). Why at check-ins: they come at random moments (Poisson arrivals see time
+   * averages), so the sample spans a wait as the time a visitor spends reading their updates does, at
+   * no extra sampled future.
+   */
+  private estimateAtCheckIn(newcomer: TrackedVisit, atMs: number): void {
+    const chosen = new Set([newcomer.id]);
+    for (const v of this.visits.values()) {
+      if (v.calledAtMs !== null || v.joinedAtMs >= atMs) continue;
+      v.instantsSeen++;
+      if (createRandom(seedOf(v.id) + v.instantsSeen)() * v.instantsSeen < 1) chosen.add(v.id);
+    }
+    this.sampleUpdates(chosen, atMs, newcomer);
+  }
+
+  /**
+   * After any other event, everyone waiting since before it who has no update yet takes one now (one
+   * set of sampled futures for them all, at most one per visitor). Why: a short wait may see no
+   * check-in, and learning only from waits that did would learn the ranges of long waits alone (a
+   * replay covered 74% over the wait so).
+   */
+  private sampleFirstUpdates(atMs: number): void {
+    const chosen = new Set<string>();
+    for (const v of this.visits.values()) {
+      if (v.calledAtMs !== null || v.joinedAtMs >= atMs || v.instantsSeen > 0) continue;
+      v.instantsSeen = 1;
+      chosen.add(v.id);
+    }
+    if (chosen.size > 0) this.sampleUpdates(chosen, atMs, null);
+  }
+
+  private sampleUpdates(chosen: ReadonlySet<string>, atMs: number, newcomer: TrackedVisit | null): void {
+    const input = { ...this.estimatorInput(atMs), calibration: undefined };
+    const signals = new Map<string, QueueSignals>();
+    const signalsOf = (queueId: string) => signals.get(queueId) ?? signals.set(queueId, readQueueSignals(input, queueId)).get(queueId)!;
+    for (const [id, raw] of rawWaitsOf(input, chosen)) {
+      const visit = this.visits.get(id)!;
+      if (visit === newcomer) visit.atJoin = { raw, signals: signalsOf(visit.queueId) };
+      else visit.update = { raw, signals: signalsOf(visit.queueId), atMs, waitedSeconds: waitedSeconds(input, visit) };
+    }
   }
 
   private leaveQueue(visit: TrackedVisit, atMs: number, gaveUp: boolean): void {
@@ -247,4 +315,11 @@ export class WaitLearner {
     }
     return found;
   }
+}
+
+/** A 32-bit FNV-1a hash of an id, to seed a visit's own draws. */
+function seedOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }

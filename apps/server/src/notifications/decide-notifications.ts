@@ -1,0 +1,179 @@
+import { isTimeToComeOver, positionInQueue, visitEndingEvents, type ActiveVisitView, type SiteView } from '@walkup/domain';
+import type { EstimatesPayload } from '@walkup/protocol';
+import type { Db } from '../db/connection.ts';
+import { listEventHeadersAfterId, readCursor, writeCursor } from '../queries/events.ts';
+import { readSiteView } from '../queries/site-view-rows.ts';
+import type { NotificationChannel, NotificationMessage } from './notification-channel.ts';
+import type { NotificationKind } from './notification-schema.ts';
+import { findVisitorSettings } from '../visitor/visitor-settings.ts';
+import { cancelUnsent, cancelUnsentKind, ensurePreferences, findNotifyAtPosition, findVisitWording, insertNotification, listSitesAwaitingComeOver, readVisitTarget, wasToldTurnIsNear } from './notification-store.ts';
+
+export const cursorName = 'notifications';
+const ending = new Set<string>(visitEndingEvents);
+
+export type Transact = <T>(work: (trx: Db) => Promise<T>) => Promise<T>;
+
+export interface DecideContext {
+  db: Db;
+  transact: Transact;
+  channels: NotificationChannel[];
+  /** Absolute opt-out link for a token (the page that takes the one tap). */
+  optOutUrl: (token: string) => string;
+  /** The site's current estimates for this state of it; without them, visitors on the way are told by place only. */
+  estimatesFor?: (view: SiteView) => Promise<EstimatesPayload | null>;
+}
+
+/**
+ * Reads the log after the cursor and records what to notify, in the same transaction as the cursor
+ * move: a crash never loses a decision nor makes one twice. "Almost up" is computed from the site's
+ * view read after the batch for every site whose events moved people; "called" from the call event.
+ * Returns the number of events read.
+ */
+export async function decideFromNewEvents(ctx: DecideContext, batchSize: number, nowIso: string): Promise<number> {
+  // Read first, outside the write transaction (reading a site view opens its own): the views are
+  // at least as new as the events read, which is what positions must reflect.
+  const after = await readCursor(ctx.db, cursorName);
+  const events = await listEventHeadersAfterId(ctx.db, after, batchSize);
+  if (events.length === 0) return 0;
+  const sites = new Map<string, SiteFacts>();
+  for (const event of events) {
+    if (!event.type.startsWith('visit.') || sites.has(event.siteId)) continue;
+    sites.set(event.siteId, await readSiteFacts(ctx, event.siteId));
+  }
+  return ctx.transact(async (trx) => {
+    // One worker per database writes this cursor; if it moved meanwhile, this batch was done.
+    if ((await readCursor(trx, cursorName)) !== after) return events.length;
+    const called: Array<{ visitId: string; siteId: string }> = [];
+    const resolved: Array<{ visitId: string; siteId: string }> = [];
+    for (const event of events) {
+      if (!event.visitId || !event.type.startsWith('visit.')) continue;
+      if (ending.has(event.type)) await cancelUnsent(trx, event.visitId, 'visit ended', nowIso);
+      if (event.type === 'visit.arrived') await cancelUnsentKind(trx, event.visitId, 'come_over', 'arrived before it was sent', nowIso);
+      if (event.type === 'visit.called') called.push({ visitId: event.visitId, siteId: event.siteId });
+      if (event.type === 'visit.resolved') resolved.push({ visitId: event.visitId, siteId: event.siteId });
+    }
+    for (const visit of resolved) await decideClosingEmail(ctx, trx, sites.get(visit.siteId)!, visit, nowIso);
+    for (const [siteId, facts] of sites) {
+      const decide = (visitId: string, kind: NotificationKind) => decideForVisit(ctx, trx, facts, { visitId, siteId }, kind, nowIso);
+      for (const visit of called.filter((c) => c.siteId === siteId)) await decide(visit.visitId, 'called');
+      await decideTurnIsNear(ctx, trx, facts, siteId, nowIso);
+    }
+    await writeCursor(trx, cursorName, events.at(-1)!.id);
+    return events.length;
+  });
+}
+
+export interface SiteFacts {
+  view: SiteView;
+  name: string;
+  language: 'en' | 'fr';
+  notifyAt: number;
+  /** Visitors on the way are told to come over this many minutes before their expected turn. */
+  walkMinutes: number;
+  estimates: EstimatesPayload | null;
+}
+
+/** What deciding needs about a site, read outside the write transaction (estimates may take a recompute). */
+export async function readSiteFacts(ctx: DecideContext, siteId: string): Promise<SiteFacts> {
+  const site = await ctx.db.selectFrom('sites').select(['name', 'default_language']).where('id', '=', siteId).executeTakeFirstOrThrow();
+  const view = await readSiteView(ctx.db, siteId);
+  const waitingOnTheWay = view.visits.some((visit) => visit.state === 'waiting' && visit.onTheWay);
+  return {
+    view,
+    name: site.name,
+    language: site.default_language === 'fr' ? 'fr' : 'en',
+    notifyAt: await findNotifyAtPosition(ctx.db, siteId),
+    walkMinutes: (await findVisitorSettings(ctx.db, siteId)).remoteNotifyMinutes,
+    // Only visitors on the way need an estimate; sites without any skip the estimator.
+    estimates: waitingOnTheWay && ctx.estimatesFor ? await ctx.estimatesFor(view) : null,
+  };
+}
+
+/**
+ * Estimates shrink as time passes, without any event: sites with a visitor on the way not yet told
+ * are looked at again. Idempotent like every decision (one row per visit, kind and channel), so
+ * running it after a restart, or beside the log's own pass, never decides twice.
+ */
+export async function decideComeOverAsTimePasses(ctx: DecideContext, nowIso: string): Promise<void> {
+  for (const siteId of await listSitesAwaitingComeOver(ctx.db)) {
+    const facts = await readSiteFacts(ctx, siteId);
+    await ctx.transact((trx) => decideTurnIsNear(ctx, trx, facts, siteId, nowIso));
+  }
+}
+
+/** Which "your turn is near" a waiting visitor is due, if any: "come over" while on the way, else "almost up". */
+function turnIsNearKind(facts: SiteFacts, visit: ActiveVisitView): 'almost_up' | 'come_over' | null {
+  const position = positionInQueue(facts.view, visit.id);
+  if (!visit.onTheWay) return position !== null && position <= facts.notifyAt ? 'almost_up' : null;
+  const expectedWaitSeconds = facts.estimates?.visits[visit.id]?.expectedSeconds ?? null;
+  return isTimeToComeOver({ position, expectedWaitSeconds, notifyAtPosition: facts.notifyAt, walkMinutes: facts.walkMinutes }) ? 'come_over' : null;
+}
+
+/**
+ * Every waiting visitor of the site whose turn is near is told so once: by place in line, or for
+ * visitors on the way by place or estimate, whichever comes first. Used after events and, for
+ * visitors on the way, as time passes (estimates shrink without events).
+ */
+export async function decideTurnIsNear(ctx: DecideContext, trx: Db, facts: SiteFacts, siteId: string, nowIso: string): Promise<void> {
+  for (const visit of facts.view.visits) {
+    if (visit.state !== 'waiting') continue;
+    const kind = turnIsNearKind(facts, visit);
+    if (kind) await decideForVisit(ctx, trx, facts, { visitId: visit.id, siteId }, kind, nowIso);
+  }
+}
+
+async function decideForVisit(ctx: DecideContext, trx: Db, { view, name, language, estimates }: SiteFacts, visit: { visitId: string; siteId: string }, kind: NotificationKind, nowIso: string) {
+  const current = view.visits.find((v) => v.id === visit.visitId);
+  if (!current) return;
+  if (kind === 'called' && current.state !== 'called') return;
+  // Once per visit: a visitor called before reaching "almost up" is past it, and one told to come over is not told again.
+  const turnIsNear = kind === 'almost_up' || kind === 'come_over';
+  if (turnIsNear && (await wasToldTurnIsNear(trx, visit.visitId))) return;
+  const target = await readVisitTarget(trx, visit, nowIso);
+  if (!target) return;
+  const preferences = await ensurePreferences(trx, visit, nowIso);
+  const desk = current.deskId ? view.desks.find((d) => d.id === current.deskId) : undefined;
+  const wording = await findVisitWording(trx, visit.visitId);
+  const payload: Omit<NotificationMessage, 'id'> = {
+    kind,
+    // The language the visitor used at the kiosk; the site's own when they did not choose.
+    language: wording.language ?? language,
+    siteName: name,
+    ticketNumber: current.ticketNumber,
+    position: turnIsNear ? positionInQueue(view, visit.visitId) : null,
+    ...(kind === 'come_over' ? { expectedMinutes: expectedMinutesOf(estimates, visit.visitId) } : {}),
+    deskName: kind === 'called' ? (desk?.name ?? current.deskId ?? null) : null,
+    optOutUrl: ctx.optOutUrl(preferences.opt_out_token),
+  };
+  for (const channel of ctx.channels) {
+    if (channel.reaches(target)) await insertNotification(trx, { ...visit, kind, channel: channel.name, payload }, nowIso);
+  }
+}
+
+/**
+ * After a resolution, the visitor with an email gets one closing email asking "how did it go?", with
+ * a link per face (added when it is sent). Opted-out visits get nothing; other channels stay quiet.
+ */
+async function decideClosingEmail(ctx: DecideContext, trx: Db, { name, language }: SiteFacts, visit: { visitId: string; siteId: string }, nowIso: string) {
+  const email = ctx.channels.find((channel) => channel.name === 'email');
+  const target = email ? await readVisitTarget(trx, visit, nowIso) : null;
+  if (!email || !target || !email.reaches(target)) return;
+  const preferences = await ensurePreferences(trx, visit, nowIso);
+  const wording = await findVisitWording(trx, visit.visitId);
+  const payload: Omit<NotificationMessage, 'id'> = {
+    kind: 'feedback',
+    language: wording.language ?? language,
+    siteName: name,
+    ticketNumber: wording.ticketNumber,
+    position: null,
+    deskName: null,
+    optOutUrl: ctx.optOutUrl(preferences.opt_out_token),
+  };
+  await insertNotification(trx, { ...visit, kind: 'feedback', channel: 'email', payload }, nowIso);
+}
+
+/** Whole minutes, at least one: "about 0 minutes" would read as "you are late". */
+function expectedMinutesOf(estimates: EstimatesPayload | null, visitId: string): number | null {
+  const seconds = estimates?.visits[visitId]?.expectedSeconds;
+  return seconds === undefined ? null : Math.max(1, Math.round(seconds / 60));
+}

@@ -1,0 +1,144 @@
+import { durationBinCount, durationBinOf, reportFigures, type BucketTotals } from '@walkup/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendEvent } from '../../src/queries/events.ts';
+import { sumReportBuckets, type ReportGrouping } from '../../src/reports/report-queries.ts';
+import { planReportRange } from '../../src/reports/report-rollups.ts';
+import { withReportTables, type ReportVisitRow } from '../../src/reports/report-schema.ts';
+import { createTestApp, demo, type TestApp } from '../helpers/test-app.ts';
+
+/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+describe('planReportRange', () => {
+  it('reads whole months from a monthly table and the edge days from the daily one', () => {
+    const parts = planReportRange({ from: '2025-01-15', to: '2025-12-30' }, ['weekday']);
+    expect(parts.map((p) => [p.rollup.table, p.from, p.to])).toEqual([
+      ['report_month_weekdays', '2025-02', '2025-11'],
+      ['report_site_days', '2025-01-15', '2025-01-31'],
+      ['report_site_days', '2025-12-01', '2025-12-30'],
+    ]);
+    expect(planReportRange({ from: '2024-02-01', to: '2024-02-29' }, ['queue', 'site']).map((p) => [p.rollup.table, p.from, p.to])).toEqual([['report_months', '2024-02', '2024-02']]);
+    expect(planReportRange({ from: '2025-01-01', to: '2025-03-31' }, ['hour']).map((p) => p.rollup.table)).toEqual(['report_month_site_hours']);
+    expect(planReportRange({ from: '2025-01-01', to: '2025-03-31' }, ['weekday', 'hour']).map((p) => p.rollup.table)).toEqual(['report_month_hours']);
+    expect(planReportRange({ from: '2025-01-01', to: '2025-12-31' }, ['technician', 'hour']).map((p) => p.rollup.table)).toEqual(['report_month_people_hours']);
+    expect(planReportRange({ from: '2025-01-10', to: '2025-12-31' }, ['queue', 'category', 'hour']).map((p) => p.rollup.table)).toEqual(['report_month_people_hours', 'report_buckets']);
+    expect(planReportRange({ from: '2025-01-02', to: '2025-03-31' }, ['weekday', 'hour']).map((p) => p.rollup.table)).toEqual(['report_month_hours', 'report_day_hours']);
+  });
+
+  it('stays on the daily tables without a whole month, grouped by day, or by weekday and a person', () => {
+    expect(planReportRange({ from: '2025-01-02', to: '2025-02-27' }, []).map((p) => p.rollup.table)).toEqual(['report_site_days']);
+    expect(planReportRange({ from: '2025-01-01', to: '2025-12-31' }, ['day']).map((p) => p.rollup.table)).toEqual(['report_site_days']);
+    expect(planReportRange({ from: '2025-01-01', to: '2025-12-31' }, ['day', 'queue']).map((p) => p.rollup.table)).toEqual(['report_days']);
+    expect(planReportRange({ from: '2025-01-01', to: '2025-12-31' }, ['technician', 'weekday']).map((p) => p.rollup.table)).toEqual(['report_days']);
+  });
+});
+
+let t: TestApp;
+const choices = [['hq-hardware', 'laptop-no-boot'], ['hq-access', 'access-password'], ['hq-software', 'software-install']] as const;
+
+/** Random visits over 14 months, written to the log as the app would (check-in, call, start, end, feedback). */
+async function logRandomVisits(count: number, random: () => number): Promise<void> {
+  const first = Date.parse('2024-12-20T06:00:00Z');
+  const span = 430 * 86_400_000;
+  await t.database.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < count; i++) {
+      const visitId = `random-${i}`;
+      const checkedIn = first + Math.floor(random() * span);
+      const at = (seconds: number) => new Date(checkedIn + seconds * 1000).toISOString();
+      const [queueId, categoryId] = choices[Math.floor(random() * choices.length)]!;
+      const technicianId = random() < 0.5 ? demo.alex : demo.sam;
+      const append = (type: string, seconds: number, data: object) => appendEvent(trx, { siteId: demo.site, type: type as 'visit.called', visitId, at: at(seconds), data: data as never });
+      await append('visit.checked_in', 0, { queueId, categoryId, ticketNumber: `R-${i}`, priority: 0, checkedInAt: at(0), visitor: { kind: 'guest' }, note: null });
+      const wait = Math.floor(random() ** 2 * 7200);
+      const fate = random();
+      if (fate < 0.08) {
+        await append('visit.cancelled', wait, { reason: null });
+        continue;
+      }
+      await append('visit.called', wait, { deskId: demo.desk1, technicianId, outOfOrder: false });
+      if (fate < 0.15) {
+        await append('visit.no_show', wait + 120, { technicianId });
+        continue;
+      }
+      await append('visit.started', wait + 30, { deskId: demo.desk1, technicianId });
+      const service = Math.floor(random() ** 2 * 5400);
+      await append(fate < 0.25 ? 'visit.escalated' : 'visit.resolved', wait + 30 + service, { note: '', technicianId, groupId: 'g', reason: '' });
+      if (random() < 0.4) await append('visit.feedback_given', wait + 60 + service, { score: 1 + Math.floor(random() * 3), comment: null, technicianId, categoryId });
+    }
+  });
+}
+
+const keyOf = (visit: ReportVisitRow, groupBy: readonly ReportGrouping[]) =>
+  JSON.stringify(groupBy.map((g) => ({ site: visit.site_id, queue: visit.queue_id, category: visit.category_id, technician: visit.technician_id ?? '', day: visit.day, hour: visit.hour, weekday: visit.weekday })[g]));
+
+/** The totals computed straight from the per-visit rows, without any summed table. */
+function directTotals(visits: readonly ReportVisitRow[], groupBy: readonly ReportGrouping[]): Map<string, BucketTotals> {
+  const groups = new Map<string, BucketTotals>();
+  for (const v of visits) {
+    const key = keyOf(v, groupBy);
+    const bins = () => new Array<number>(durationBinCount).fill(0);
+    const g = groups.get(key) ?? ({ visits: 0, served: 0, resolved: 0, escalated: 0, noShows: 0, cancelled: 0, transfers: 0, waitCount: 0, waitSum: 0, waitMax: 0, waitBins: bins(), serviceCount: 0, serviceSum: 0, serviceMax: 0, serviceBins: bins(), feedbackCount: 0, feedbackSum: 0, feedbackUnhappy: 0, feedbackHappy: 0, estimateCount: 0, estimateErrorSum: 0, estimateAbsoluteErrorSum: 0, estimateClose: 0 } as BucketTotals);
+    groups.set(key, g);
+    g.visits++;
+    if (v.started_at) g.served++;
+    if (v.outcome === 'resolved') g.resolved++;
+    if (v.outcome === 'escalated') g.escalated++;
+    if (v.outcome === 'no_show') g.noShows++;
+    if (v.outcome === 'cancelled') g.cancelled++;
+    if (v.wait_seconds !== null) {
+      Object.assign(g, { waitCount: g.waitCount + 1, waitSum: g.waitSum + v.wait_seconds, waitMax: Math.max(g.waitMax, v.wait_seconds) });
+      g.waitBins[durationBinOf(v.wait_seconds)]!++;
+    }
+    if (v.service_seconds !== null) {
+      Object.assign(g, { serviceCount: g.serviceCount + 1, serviceSum: g.serviceSum + v.service_seconds, serviceMax: Math.max(g.serviceMax, v.service_seconds) });
+      g.serviceBins[durationBinOf(v.service_seconds)]!++;
+    }
+    if (v.feedback_score !== null) Object.assign(g, { feedbackCount: g.feedbackCount + 1, feedbackSum: g.feedbackSum + v.feedback_score, feedbackUnhappy: g.feedbackUnhappy + Number(v.feedback_score === 1), feedbackHappy: g.feedbackHappy + Number(v.feedback_score === 3) });
+  }
+  return groups;
+}
+
+const groupings: ReportGrouping[][] = [[], ['site'], ['queue'], ['technician', 'category'], ['weekday'], ['hour'], ['weekday', 'hour'], ['site', 'weekday'], ['queue', 'hour'], ['technician', 'hour'], ['category', 'weekday'], ['site', 'technician', 'hour'], ['day']];
+const randomDay = (random: () => number) => new Date(Date.parse('2024-12-15T00:00:00Z') + Math.floor(random() * 445) * 86_400_000).toISOString().slice(0, 10);
+
+describe('monthly rollups', () => {
+  beforeEach(async () => {
+    t = await createTestApp();
+  });
+  afterEach(async () => t.close());
+
+  it('answer any range and grouping exactly as a direct count of the visits does', async () => {
+    const random = seededRandom(2026);
+    await logRandomVisits(400, random);
+    await t.app.walkup.reports.drain();
+    const ended = (await withReportTables(t.database.db).selectFrom('report_visits').selectAll().where('outcome', '!=', 'open').execute()) as ReportVisitRow[];
+    expect(ended.length).toBe(400);
+    const ranges = [{ from: '2024-12-01', to: '2026-02-28' }, { from: '2025-01-01', to: '2025-12-31' }, { from: '2025-03-01', to: '2025-03-31' }];
+    while (ranges.length < 12) {
+      const [from, to] = [randomDay(random), randomDay(random)].sort() as [string, string];
+      ranges.push({ from, to });
+    }
+    let compared = 0;
+    for (const range of ranges) {
+      for (const groupBy of groupings) {
+        const inRange = ended.filter((v) => v.day >= range.from && v.day <= range.to);
+        const expected = directTotals(inRange, groupBy);
+        const rows = await sumReportBuckets(t.database.db, { siteIds: [demo.site], ...range }, groupBy);
+        const actual = new Map(rows.map((r) => [JSON.stringify(groupBy.map((g) => r.key[g])), r.totals]));
+        expect([...actual.keys()].sort(), `${range.from}..${range.to} by ${groupBy.join(',')}`).toEqual([...expected.keys()].sort());
+        for (const [key, totals] of expected) {
+          expect(actual.get(key), `${range.from}..${range.to} by ${groupBy.join(',')} ${key}`).toEqual(totals);
+          expect(reportFigures(actual.get(key)!, 600)).toEqual(reportFigures(totals, 600));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(400);
+  }, 120_000);
+});
