@@ -41,9 +41,8 @@ function follow(proxyUrl: string, credentials: BenchCredentials) {
     next.on('open', () => next.send(JSON.stringify({ type: 'subscribe', siteId, view: 'display', ...(lastSeq >= 0 ? { sinceSeq: lastSeq } : {}) })));
     next.on('message', (data) => {
       const message = JSON.parse(data.toString()) as ServerMessage;
-      // A resume is either the missed events or, when the instance cannot replay them (too many, or
-      // its published estimates lag the log, as on PostgreSQL right after a restart), a fresh snapshot
-      // at some seq: either way each event must follow what the screen already holds, exactly.
+      // A resume is either the missed events or, when the log cannot replay them (too many), a fresh
+      // snapshot at some seq: either way each event must follow what the screen already holds, exactly.
       if (message.type === 'snapshot') {
         if (message.view.seq < lastSeq) outOfOrder.push(`snapshot at ${message.view.seq} after ${lastSeq}`);
         lastSeq = message.view.seq;

@@ -10,17 +10,33 @@ import { sendBounded } from './socket-limits.ts';
 /** A client further behind than this gets a fresh snapshot instead of a long replay. */
 const maxReplayEvents = 500;
 
-/** What brings a subscriber up to date: the missed events and fresh estimates, or a snapshot. */
+/**
+ * The events after `sinceSeq`, or null when the log cannot bring the client up to date: too far
+ * behind, or holding a sequence the log does not (a client ahead of it, or an event since erased).
+ * The event at `sinceSeq` itself is read too, to tell those apart from "nothing missed".
+ */
+async function missedEvents(deps: LiveRouteDeps, siteId: string, sinceSeq: number) {
+  if (sinceSeq === 0) {
+    const all = await listSiteEventsAfter(deps.db, siteId, 0, maxReplayEvents + 1);
+    return all.length <= maxReplayEvents ? all : null;
+  }
+  const [held, ...missed] = await listSiteEventsAfter(deps.db, siteId, sinceSeq - 1, maxReplayEvents + 2);
+  return held?.seq === sinceSeq && missed.length <= maxReplayEvents ? missed : null;
+}
+
+/**
+ * What brings a subscriber up to date: the missed events and the current estimates, or a snapshot.
+ * Completeness is judged on the log alone: with several instances the published estimates may lag
+ * the log by a notification, and that is no reason to send a whole snapshot (the next estimates
+ * follow the events as they do live).
+ */
 async function catchUpMessages(deps: LiveRouteDeps, subscriber: Subscriber, sinceSeq: number | undefined): Promise<{ messages: ServerMessage[]; covered: number }> {
-  if (sinceSeq !== undefined) {
-    const missed = await listSiteEventsAfter(deps.db, subscriber.siteId, sinceSeq, maxReplayEvents + 1);
+  const missed = sinceSeq === undefined ? null : await missedEvents(deps, subscriber.siteId, sinceSeq);
+  if (missed && sinceSeq !== undefined) {
     const current = await deps.estimates.current(subscriber.siteId);
-    const complete = missed.length <= maxReplayEvents && (missed.at(-1)?.seq ?? sinceSeq) >= current.seq && sinceSeq <= current.seq;
-    if (complete) {
-      const showNames = deps.showNamesFor(subscriber.siteId);
-      const events: ServerMessage[] = missed.map((event) => ({ type: 'event', event: subscriber.audience === 'public' ? redactEventForPublic(event, showNames) : event }));
-      return { messages: [...events, { type: 'estimates', ...current }], covered: missed.at(-1)?.seq ?? sinceSeq };
-    }
+    const showNames = deps.showNamesFor(subscriber.siteId);
+    const events: ServerMessage[] = missed.map((event) => ({ type: 'event', event: subscriber.audience === 'public' ? redactEventForPublic(event, showNames) : event }));
+    return { messages: [...events, { type: 'estimates', ...current }], covered: missed.at(-1)?.seq ?? sinceSeq };
   }
   const snapshot = await loadSiteSnapshot(deps, subscriber.siteId, subscriber.audience);
   return { messages: [{ type: 'snapshot', view: snapshot.view, estimates: snapshot.estimates }], covered: snapshot.view.seq };
