@@ -13,9 +13,12 @@ export type Fault =
   /** Handled normally: lets the first requests of a sequence through (a lookup before the create). */
   | { kind: 'pass' };
 
+/** A one-off fault kept for the next request with this method (a mock that passes its requests). */
+export type TargetedFault = Fault & { method?: string };
+
 export function createFaults() {
   let persistent: Fault | null = null;
-  const once: Fault[] = [];
+  const once: TargetedFault[] = [];
   let requests = 0;
   return {
     /** Every request fails this way until `clear()` (an ITSM that is down). */
@@ -23,7 +26,7 @@ export function createFaults() {
       persistent = fault;
     },
     /** The next requests fail in this order, then the ITSM behaves. */
-    next(...faults: Fault[]) {
+    next(...faults: TargetedFault[]) {
       once.push(...faults);
     },
     clear() {
@@ -34,9 +37,11 @@ export function createFaults() {
       return requests;
     },
     /** Returns a response to send instead of the real one, or null; `lose-response` is reported as `lost`. */
-    async before(): Promise<Response | 'lost' | null> {
+    async before(request?: Request): Promise<Response | 'lost' | null> {
       requests++;
-      const fault = once.shift() ?? persistent;
+      const head = once[0];
+      const targeted = head?.method === undefined || head.method === request?.method;
+      const fault = (targeted ? once.shift() : undefined) ?? persistent;
       if (!fault || fault.kind === 'pass') return null;
       if (fault.kind === 'reset') return HttpResponse.error();
       if (fault.kind === 'hang') {
@@ -52,8 +57,8 @@ export function createFaults() {
 export type Faults = ReturnType<typeof createFaults>;
 
 /** Runs the real handler, then drops the answer when the fault said so. */
-export async function withFaults(faults: Faults, handle: () => Promise<Response> | Response): Promise<Response> {
-  const injected = await faults.before();
+export async function withFaults(faults: Faults, handle: () => Promise<Response> | Response, request?: Request): Promise<Response> {
+  const injected = await faults.before(request);
   if (injected instanceof Response) return injected;
   const response = await handle();
   return injected === 'lost' ? HttpResponse.error() : response;

@@ -75,7 +75,7 @@ export function createServiceNowMock(options: { instanceUrl?: string; username?:
             : [...records.values()].filter((r) => r.table === params.table && matches(r, query)).map((r) => ({ sys_id: r.sys_id, number: r.number, ...r.fields }));
         if (rows.length === 0 && params.version === 'v1') return failure(404, 'No Record found', 'Records not found');
         return HttpResponse.json({ result: rows.slice(0, limit) }, { headers: { 'X-Total-Count': String(rows.length) } });
-      }),
+      }, request),
     ),
     http.post(`${base}/api/now/:version/table/:table`, ({ request, params }) =>
       withFaults(faults, async () => {
@@ -91,7 +91,7 @@ export function createServiceNowMock(options: { instanceUrl?: string; username?:
           { result: { sys_id, number: record.number, ...record.fields } },
           { status: 201, headers: { Location: `${base}/api/now/table/${params.table}/${sys_id}` } },
         );
-      }),
+      }, request),
     ),
     http.patch(`${base}/api/now/:version/table/:table/:sysId`, ({ request, params }) =>
       withFaults(faults, async () => {
@@ -105,7 +105,7 @@ export function createServiceNowMock(options: { instanceUrl?: string; username?:
         Object.assign(record.fields, Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])));
         patches.push({ sys_id: record.sys_id, fields });
         return HttpResponse.json({ result: { sys_id: record.sys_id, number: record.number, ...record.fields } });
-      }),
+      }, request),
     ),
   ];
 
