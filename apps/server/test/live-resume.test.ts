@@ -42,7 +42,7 @@ function liveDeps(estimatesSeq: () => number | null): LiveRouteDeps {
 async function resume(deps: LiveRouteDeps, sinceSeq: number): Promise<ServerMessage[]> {
   const socket = recordingSocket();
   const subscription = createSocketSubscription(deps, socket, display);
-  await subscription.subscribe({ type: 'subscribe', siteId: demo.site, view: 'display', sinceSeq });
+  await subscription.subscribe({ siteId: demo.site, view: 'display', sinceSeq });
   subscription.end();
   return socket.messages;
 }
