@@ -82,6 +82,29 @@ describe('kiosk by keyboard and screen reader', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('fits the ticket screen, buttons included, on landscape and portrait kiosks without scrolling', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }, { width: 1920, height: 1080 }, { width: 1080, height: 1920 }]) {
+      const page = await session.browser.newPage({ viewport });
+      await page.goto(session.server.deviceUrl('kiosk'));
+      await page.getByRole('button', { name: 'Continue as guest' }).click();
+      await page.getByRole('textbox').first().fill('Fitz');
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await page.getByRole('button', { name: 'Software', exact: true }).click();
+      await page.getByRole('button', { name: 'Install an app' }).click();
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await page.getByTestId('ticket-qr').waitFor();
+      const size = `${viewport.width}x${viewport.height}`;
+      // What is below the fold of a kiosk is not there: nobody scrolls a touchscreen they walk up to.
+      expect(await page.evaluate(() => document.documentElement.scrollHeight), size).toBeLessThanOrEqual(viewport.height);
+      for (const name of ['Done', 'Cancel this ticket']) {
+        const box = (await page.getByRole('button', { name }).boundingBox())!;
+        expect(box.y + box.height, `${name} at ${size}`).toBeLessThanOrEqual(viewport.height);
+      }
+      await page.getByRole('button', { name: 'Cancel this ticket' }).click();
+      await page.close();
+    }
+  });
+
   it('shows the already-queued screen cleanly', async () => {
     await kiosk.goto(session.server.deviceUrl('kiosk'));
     for (let attempt = 0; attempt < 2; attempt++) {
