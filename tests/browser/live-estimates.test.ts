@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from './helpers/chromium.ts';
+import { signInStaff } from './helpers/staff-api.ts';
 import { startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
 
 /**
@@ -37,9 +38,11 @@ const minutesIn = (text: string) => (/less than 1 min/.test(text) ? 0 : Number(/
 describe('wait estimates on the screens', () => {
   it('the kiosk says nobody serves the request before the visitor confirms, and so does the display', async () => {
     await display.goto(server.deviceUrl('display'));
-    await expect.poll(() => hardwareCard().getByTestId('queue-nobody-serving').textContent(), eventually).toBe(
+    // Nobody on duty for any queue: said once for the site, not on each card.
+    await expect.poll(() => display.getByTestId('site-nobody-serving').textContent(), eventually).toBe(
       'No technician for this right now; we will call you when someone is available',
     );
+    expect(await display.getByTestId('queue-nobody-serving').count()).toBe(0);
 
     await kiosk.goto(server.deviceUrl('kiosk'));
     await kiosk.getByRole('textbox', { name: /scan your badge/i }).fill('marie.dupont@example.com');
@@ -99,6 +102,29 @@ describe('wait estimates on the screens', () => {
     const joinWait = hardwareCard().getByTestId('queue-join-wait');
     await expect.poll(() => joinWait.textContent(), eventually).toMatch(/^If you join now: about \d+ min/);
     expect(minutesIn((await joinWait.textContent()) ?? '')).toBeLessThanOrEqual(60);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps every queue on the wall screen when a site has many, those nobody serves included', async () => {
+    const admin = await signInStaff(server, server.access.admin);
+    const names = ['Printers', 'Phones', 'Loaners', 'Wi-Fi'];
+    for (const [index, name] of names.entries()) {
+      await admin.post(`/api/admin/sites/${server.access.siteId}/queues`, { id: `hq-extra-${index}`, prefix: ['P', 'T', 'L', 'W'][index], name: { en: name, fr: name } });
+    }
+    await display.goto(server.deviceUrl('display'));
+    const cards = display.locator('[data-testid^="queue-card-"]');
+    await expect.poll(() => cards.count(), eventually).toBe(7);
+    // Nobody has the new queues' skills: their cards say so (the tallest cards), or the site's line
+    // does when nobody is on duty at all (this test alone).
+    const saysNobody = async () => (await display.getByTestId('queue-card-hq-extra-3').getByTestId('queue-nobody-serving').count()) + (await display.getByTestId('site-nobody-serving').count());
+    await expect.poll(saysNobody, eventually).toBe(1);
+    for (let index = 0; index < 7; index++) {
+      const box = (await cards.nth(index).boundingBox())!;
+      expect(box.y + box.height, `card ${index + 1} of 7`).toBeLessThanOrEqual(1080);
+    }
+    // Still readable from across the room: the count is at least 32 px high (2 cm on a 55" 1080p screen).
+    const countSize = await cards.last().getByTestId('queue-waiting-count').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(countSize).toBeGreaterThanOrEqual(32);
     expect(pageErrors).toEqual([]);
   });
 });
