@@ -115,4 +115,31 @@ describe('walk-up loop in Chromium', () => {
     expect(serviceNow.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
     expect(pageErrors).toEqual([]);
   });
+
+  it('charts today’s estimated and actual waits at the site’s times of day, whatever the browser’s zone', async () => {
+    // A team lead abroad (New York) looks at the Paris site: its hours, 24-hour, as on every other screen.
+    const abroad = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'America/New_York', locale: 'en-US' });
+    const page = await abroad.newPage();
+    await page.goto(`${server.baseUrl}/console/`);
+    await page.getByLabel('Username').fill(server.access.technician.username);
+    await page.getByLabel('Password').fill(server.access.technician.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByLabel('Technician').inputValue(), eventually).toBe('tech-alex');
+    await page.getByLabel('Desk').selectOption('hq-desk-3');
+    await page.getByRole('button', { name: 'Open my console' }).click();
+    const chart = page.getByTestId('wait-accuracy-chart');
+    // uPlot draws its axes on a canvas; the legend, in the page, reads the time under the pointer.
+    const plot = chart.locator('.u-over');
+    await plot.waitFor({ timeout: 15_000 });
+    await plot.hover({ position: { x: 5, y: 5 } });
+    await plot.hover();
+    const timeUnderPointer = chart.locator('.u-legend .u-series').first().locator('.u-value');
+    await expect.poll(() => timeUnderPointer.textContent(), eventually).toMatch(/^\d{2}:\d{2}$/);
+    const label = (await timeUnderPointer.textContent())!;
+    const parisHour = Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Paris' }).format(new Date()));
+    // The chart spans today's check-ins give or take half an hour: within an hour of Paris's now, six from New York's.
+    const hoursAway = (Number(label.slice(0, 2)) - parisHour + 24) % 24;
+    expect(hoursAway === 0 || hoursAway === 1 || hoursAway === 23, `${label} vs Paris hour ${parisHour}`).toBe(true);
+    await abroad.close();
+  });
 });

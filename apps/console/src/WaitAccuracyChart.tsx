@@ -1,4 +1,4 @@
-import type { WaitAccuracyPoint } from '@walkup/client';
+import { formatClockTime, type WaitAccuracyPoint } from '@walkup/client';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 import { useConsole } from './console-context.ts';
@@ -50,6 +50,10 @@ export function WaitAccuracyChart({ siteId }: { siteId: string }) {
       if (cancelled || !container.current) return;
       const width = container.current.clientWidth || 320;
       const band = { stroke: '#8ea4c8', dash: [4, 4], width: 1 };
+      // Times of day as the site keeps them (its zone, 24-hour), like every other time in the console,
+      // not the browser's zone and a US "12:45pm".
+      const timeZone = store.config.value?.timeZone;
+      const clock = (seconds: number) => formatClockTime(new Date(seconds * 1000).toISOString(), lang.value, timeZone);
       chart = new UPlot(
         {
           width,
@@ -60,13 +64,13 @@ export function WaitAccuracyChart({ siteId }: { siteId: string }) {
             y: { range: (_u, _min, max) => [0, Math.max(10, Math.ceil((max ?? 0) * 1.1))] },
           },
           series: [
-            {},
+            { value: (_u, seconds) => (seconds === null ? '--' : clock(seconds)) },
             { label: t('chartEstimated'), stroke: '#1f5fbf', width: 2, points: { show: true, size: 6 } },
             { label: t('chartActual'), stroke: '#b3261e', width: 2, points: { show: true, size: 6 } },
             { label: t('chartLow'), ...band },
             { label: t('chartHigh'), ...band },
           ],
-          axes: [{}, { label: 'min' }],
+          axes: [{ values: (_u, splits) => splits.map(clock) }, { label: 'min' }],
         },
         toSeries(points),
         container.current,
