@@ -1,4 +1,4 @@
-import { createVisitorApi, formatWait, localized, OfflineBanner } from '@walkup/client';
+import { createVisitorApi, formatNobodyServing, formatWait, localized, OfflineBanner } from '@walkup/client';
 import type { VisitorTicket } from '@walkup/protocol';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { VisitorMessage } from './messages.ts';
@@ -40,6 +40,7 @@ function CalledBanner({ ticket }: { ticket: VisitorTicket }) {
 function WaitingFacts({ ticket }: { ticket: VisitorTicket }) {
   const { t, lang } = useVisitorApp().i18n;
   return (
+    <>
     <dl class="ticket-facts">
       <div>
         <dt>{t('position')}</dt>
@@ -50,6 +51,13 @@ function WaitingFacts({ ticket }: { ticket: VisitorTicket }) {
         <dd data-testid="estimate">{formatWait(ticket.estimate, lang.value)}</dd>
       </div>
     </dl>
+      {/* "No estimate yet" alone would leave them guessing: nobody serves their queue now, and when someone is expected (as the kiosk and the display say). */}
+      {ticket.nobodyServing && (
+        <p class="ticket-unserved" data-testid="nobody-serving">
+          {formatNobodyServing(ticket.nobodyServing, lang.value, ticket.timeZone)}
+        </p>
+      )}
+    </>
   );
 }
 

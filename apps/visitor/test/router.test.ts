@@ -34,7 +34,7 @@ describe('ticket link', () => {
     let options: VisitorConnectionOptions | null = null;
     const store = createTicketStore('t'.repeat(43), (o) => ((options = o), { close() {} }));
     store.start();
-    const ticket = { siteName: 'HQ', ticketNumber: 'H-001', queue: { id: 'q', name: { en: 'Q' } }, state: 'waiting' as const, position: 2, estimate: null, desk: null, calledAt: null, awayUntil: null, onTheWay: false, stepAwayLeftMinutes: 30, broadcast: null };
+    const ticket = { siteName: 'HQ', ticketNumber: 'H-001', queue: { id: 'q', name: { en: 'Q' } }, state: 'waiting' as const, position: 2, estimate: null, nobodyServing: null, timeZone: 'Europe/Paris', desk: null, calledAt: null, awayUntil: null, onTheWay: false, stepAwayLeftMinutes: 30, broadcast: null };
     options!.onMessage({ type: 'ticket', ticket });
     expect(store.ticket.value?.position).toBe(2);
     options!.onMessage({ type: 'ended', outcome: 'resolved', feedbackOpen: true });

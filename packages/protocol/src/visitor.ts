@@ -1,4 +1,4 @@
-import type { LocalizedText, VisitState, WaitEstimate } from '@walkup/domain';
+import type { LocalizedText, NobodyServing, VisitState, WaitEstimate } from '@walkup/domain';
 
 /**
  * What a visitor's own phone page may know about their visit, and nothing about anyone else:
@@ -12,6 +12,10 @@ export interface VisitorTicket {
   /** 1-based place in the queue while waiting, else null. */
   position: number | null;
   estimate: WaitEstimate | null;
+  /** While waiting in a queue nobody serves now (no technician, or closed): why, and when someone is expected. */
+  nobodyServing: NobodyServing | null;
+  /** The site's time zone: "expected back at 14:00" is read on the site's clock. */
+  timeZone: string;
   /** The desk the visitor is called to (or served at), else null. */
   desk: { id: string; name: string } | null;
   calledAt: string | null;

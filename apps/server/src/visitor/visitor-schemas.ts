@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Localized, WaitEstimate } from '../routes/schemas.ts';
+import { Localized, NobodyServing, WaitEstimate } from '../routes/schemas.ts';
 
 /** Every visitor route takes the token in this header: a cross-site page cannot set it without CORS. */
 export const VisitorTokenHeaders = Type.Object({ 'x-visit-token': Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' }) });
@@ -11,6 +11,8 @@ export const VisitorTicketSchema = Type.Object({
   state: Type.Union([Type.Literal('waiting'), Type.Literal('called'), Type.Literal('in_service')]),
   position: Type.Union([Type.Integer(), Type.Null()]),
   estimate: WaitEstimate,
+  nobodyServing: Type.Union([NobodyServing, Type.Null()]),
+  timeZone: Type.String(),
   desk: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
   calledAt: Type.Union([Type.String(), Type.Null()]),
   awayUntil: Type.Union([Type.String(), Type.Null()]),

@@ -28,6 +28,8 @@ export function buildVisitorTicket({ view, estimates, setup, settings, nowMs }: 
     state: visit.state,
     position: positionInQueue(view, visitId),
     estimate: visit.state === 'waiting' ? (estimates?.visits[visitId] ?? null) : null,
+    nobodyServing: visit.state === 'waiting' ? (estimates?.nobodyServing?.[visit.queueId] ?? null) : null,
+    timeZone: setup.site.timeZone,
     desk: visit.state === 'waiting' ? null : desk,
     calledAt: visit.calledAt,
     // Once the extra time is over the visitor is simply back in line: no "away" left to show.

@@ -29,6 +29,19 @@ describe('the visitor link of a ticket', () => {
     expect(theirs.json()).toMatchObject({ ticketNumber: 'H-001', position: 1 });
   });
 
+  it('says when nobody serves the queue, and stops saying it once someone does', async () => {
+    const mine = await checkInWithLink(t.app, demo.hardwareChoice, { kind: 'guest', name: 'Early Bird' });
+    const before = (await readTicket(t.app, mine.token)).json();
+    expect(before).toMatchObject({ estimate: null, nobodyServing: { reason: 'no_technician' }, timeZone: 'Europe/Paris' });
+
+    await seatTechnician(t.app, demo.alex, demo.desk1);
+    const live = await followVisit(t.app, mine.token);
+    const after = await live.waitFor((m) => m.type === 'ticket' && m.ticket.nobodyServing === null);
+    // First in line with a free technician: an estimate (of about nothing) instead of the warning.
+    expect(after.type === 'ticket' && after.ticket.estimate).toMatchObject({ expectedSeconds: expect.any(Number) });
+    live.close();
+  });
+
   it('keeps only a hash of the token', async () => {
     const visit = await checkInWithLink(t.app, demo.hardwareChoice);
     const rows = await t.database.db.selectFrom('visitor_links').selectAll().execute();
