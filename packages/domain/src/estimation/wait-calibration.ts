@@ -29,9 +29,10 @@ const queuePriorWeight = 200;
  * The least spread residuals are measured in, as a share of the queue's expected service time. Why
  * relative: the simulation's spread can be nil (nobody ahead, a free technician), and an absolute floor
  * is only right for sites on one time scale: 10 s was a sixtieth of the default 10-minute service, but
- * a desk whose services take seconds (or a day run 60 times faster) then had every range widened to
- * its floor, longer than most of its waits (90% of them inside a range meant for 8 in 10). The same
- * sixtieth keeps the floor where it was for that default service, and in step with the site's own clock.
+ * a desk whose services take seconds (or a day run 60 times faster) then measured its short waits in a
+ * unit longer than the waits, and their ranges came out too wide (90% inside a range meant for 8 in 10,
+ * live at 60x). The same sixtieth keeps the floor where it was for that default service, and in step
+ * with the site's own clock.
  */
 const minimumScaleShareOfService = 1 / 60;
 /** A millisecond (the log's resolution): only so that a nil spread with no service time is not divided by. */
