@@ -89,14 +89,6 @@ describe('cold start', () => {
     expect(two.visits.v3!.expectedSeconds).toBeLessThan(cold.visits.v3!.expectedSeconds / 1.5);
   });
 
-  it("tops a free technician's range at a tenth of the queue's service: a minute for 10-minute services, a fraction of a second for 6-second ones", () => {
-    const free = { technicians: [{ id: 't1', status: 'available' as const, queueIds: ['q'], current: null }], waiting: [] };
-    expect(coldStartWaits(input(free)).queues.q).toEqual({ expectedSeconds: 0, lowSeconds: 0, highSeconds: 60 });
-    const quick = coldStartWaits(input({ ...free, serviceSeconds: () => 6, queueServiceSeconds: () => 6 })).queues.q!;
-    expect(quick.expectedSeconds).toBe(0);
-    expect(quick.highSeconds).toBeLessThanOrEqual(1);
-  });
-
   it('a fresh site publishes the cold start, not an absurd sampled value, and moves to the learner with history', () => {
     const absurd = { expectedSeconds: 35, lowSeconds: 311_111, highSeconds: 347_365 };
     const learned = { visits: { v0: absurd, v1: absurd, v2: absurd, v3: absurd }, queues: { q: absurd } };

@@ -5,14 +5,8 @@ import { technicianAppointments } from './slot-preparation.ts';
 
 /** z of the 10th and 90th percentiles of a normal, the range's levels (summarize-futures.ts). */
 const z90 = 1.2816;
-/**
- * A free technician still takes a moment to call: the top of the range is never below this share of
- * the queue's expected service. Why a share, not a fixed minute: a minute is a tenth of the default
- * 10-minute service, but an hour of a day run 60 times faster (the cold start then covered 97% of the
- * first hour's figures) and ten services of a desk whose services take 6 s. A tenth, as for a service
- * already past its expected end (technicianFreeTimes).
- */
-const minimumHighShareOfService = 1 / 10;
+/** A free technician still takes a moment to call: the top of the range is never below this. */
+const minimumHighSeconds = 60;
 
 export interface Waits {
   visits: Record<string, WaitEstimate | null>;
@@ -45,7 +39,6 @@ export function coldStartWaits(input: EstimatorInput): Waits {
       continue;
     }
     let ahead = 0;
-    const minimumHigh = minimumHighShareOfService * input.queueServiceSeconds(queueId);
     const booked = serving.map((t) => technicianAppointments(input, t.id));
     const next = (serviceSeconds: number) => {
       let first = freeAt.indexOf(Math.min(...freeAt));
@@ -56,7 +49,7 @@ export function coldStartWaits(input: EstimatorInput): Waits {
       }
       const wait = freeAt[first]!;
       freeAt[first] = wait + serviceSeconds;
-      return rangeAround(wait, 1 + ahead++ / servers, minimumHigh);
+      return rangeAround(wait, 1 + ahead++ / servers);
     };
     for (const visit of inQueue) visits[visit.id] = next(input.serviceSeconds(visit.categoryId));
     queues[queueId] = next(input.queueServiceSeconds(queueId));
@@ -84,7 +77,7 @@ function technicianFreeTimes(input: EstimatorInput, queueId: string): Array<{ id
   return times;
 }
 
-function rangeAround(expectedSeconds: number, servicesInTheWay: number, minimumHighSeconds: number): WaitEstimate {
+function rangeAround(expectedSeconds: number, servicesInTheWay: number): WaitEstimate {
   const spread = z90 / Math.sqrt(2 * servicesInTheWay);
   return {
     expectedSeconds: Math.round(expectedSeconds),
