@@ -31,22 +31,22 @@ describe('calibration with queue signals', () => {
     for (let i = 0; i < 2000; i++) {
       const raw = 60 + random() * 120;
       const headOfLineSeconds = random() * 200;
-      calibration.record('q', { expectedSeconds: raw, lowSeconds: raw * 0.5, highSeconds: raw * 1.5 }, raw + 0.5 * headOfLineSeconds, { headOfLineSeconds, recentWaitSeconds: 0 });
+      calibration.record('q', { expectedSeconds: raw, lowSeconds: raw * 0.5, highSeconds: raw * 1.5 }, raw + 0.5 * headOfLineSeconds, { headOfLineSeconds, recentWaitSeconds: 0, serviceSeconds: 120 });
     }
     const raw = { expectedSeconds: 100, lowSeconds: 50, highSeconds: 150 };
-    expect(calibration.apply('q', raw, { headOfLineSeconds: 0, recentWaitSeconds: 0 })!.expectedSeconds).toBeCloseTo(100, -1);
-    expect(calibration.apply('q', raw, { headOfLineSeconds: 200, recentWaitSeconds: 0 })!.expectedSeconds).toBeCloseTo(200, -1);
+    expect(calibration.apply('q', raw, { headOfLineSeconds: 0, recentWaitSeconds: 0, serviceSeconds: 120 })!.expectedSeconds).toBeCloseTo(100, -1);
+    expect(calibration.apply('q', raw, { headOfLineSeconds: 200, recentWaitSeconds: 0, serviceSeconds: 120 })!.expectedSeconds).toBeCloseTo(200, -1);
   });
 
-  it('reads the head of line from the earliest check-in of the queue, and recent waits from the input', () => {
+  it("reads the head of line from the earliest check-in of the queue, recent waits and the queue's service time from the input", () => {
     const nowMs = Date.parse('2025-03-03T10:00:00Z');
     const waiting = [
       { id: 'a', queueId: 'q', categoryId: 'c', priority: 0, checkedInAt: '2025-03-03T09:58:00.000Z' },
       { id: 'b', queueId: 'q', categoryId: 'c', priority: 1, checkedInAt: '2025-03-03T09:59:00.000Z' },
       { id: 'c', queueId: 'r', categoryId: 'c', priority: 0, checkedInAt: '2025-03-03T09:50:00.000Z' },
     ];
-    const input = { nowMs, waiting, recentWaitSeconds: (q: string) => (q === 'q' ? 42 : 0) } as unknown as EstimatorInput;
-    expect(readQueueSignals(input, 'q')).toEqual({ headOfLineSeconds: 120, recentWaitSeconds: 42 });
+    const input = { nowMs, waiting, recentWaitSeconds: (q: string) => (q === 'q' ? 42 : 0), queueServiceSeconds: (q: string) => (q === 'q' ? 300 : 600) } as unknown as EstimatorInput;
+    expect(readQueueSignals(input, 'q')).toEqual({ headOfLineSeconds: 120, recentWaitSeconds: 42, serviceSeconds: 300 });
     expect(readQueueSignals(input, 'empty').headOfLineSeconds).toBe(0);
   });
 });

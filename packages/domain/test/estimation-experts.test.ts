@@ -53,7 +53,7 @@ describe('AdaptiveInterval', () => {
 });
 
 describe('calibration weighing its forecasts per queue', () => {
-  const signalsOf = (recentWaitSeconds: number) => ({ headOfLineSeconds: 0, recentWaitSeconds });
+  const signalsOf = (recentWaitSeconds: number) => ({ headOfLineSeconds: 0, recentWaitSeconds, serviceSeconds: 300 });
 
   it('lets a small queue whose simulation says nothing follow its recent waits, and a busy queue keep the simulation', () => {
     const calibration = new WaitCalibration();

@@ -87,6 +87,27 @@ describe('WaitLearner', () => {
     expect(b.serviceTimes.expectedSeconds('c', nowMs + 2 * 3_600_000)).toBeGreaterThan(before + 300);
   });
 
+  it('expects a technician past a typical break back within a fraction of one, on a desk whose breaks take seconds as on one whose breaks take minutes', () => {
+    const returnAfterOverrun = (breakSeconds: number) => {
+      const learner = new WaitLearner();
+      const presence = (seq: number, atMs: number, status: 'available' | 'break') => event(seq, atMs, 'technician.presence_changed', null, { technicianId: 't', deskId: 'd', status });
+      let atMs = t0;
+      for (let i = 0; i < 50; i++) {
+        learner.observe(presence(2 * i + 1, atMs, 'break'));
+        learner.observe(presence(2 * i + 2, atMs + breakSeconds * 1000, 'available'));
+        atMs += 10 * breakSeconds * 1000;
+      }
+      learner.observe(presence(101, atMs, 'break'));
+      // Twice a typical break already: expected back soon, in the desk's own time scale.
+      const nowMs = atMs + 2 * breakSeconds * 1000;
+      return (learner.technicianStates(nowMs)[0]!.returnsAtMs! - nowMs) / 1000 / breakSeconds;
+    };
+    for (const breakSeconds of [900, 15]) {
+      expect(returnAfterOverrun(breakSeconds)).toBeGreaterThan(0);
+      expect(returnAfterOverrun(breakSeconds)).toBeLessThan(0.2);
+    }
+  });
+
   it('learns service times from the log and uses them for the next visitor', () => {
     const learner = new WaitLearner({ configuredServiceSeconds: () => 1200 });
     for (const e of day(0, 240, 1)) learner.observe(e);

@@ -25,7 +25,18 @@ const forgetting = 0.999;
 /** Pseudo-observations pulling a young fit toward "the simulation is right" (and a queue toward the site). */
 const sitePriorWeight = 20;
 const queuePriorWeight = 200;
-const minimumScaleSeconds = 10;
+/**
+ * The least spread residuals are measured in, as a share of the queue's expected service time. Why
+ * relative: the simulation's spread can be nil (nobody ahead, a free technician), and an absolute floor
+ * is only right for sites on one time scale: 10 s was a sixtieth of the default 10-minute service, but
+ * a desk whose services take seconds (or a day run 60 times faster) then measured its short waits in a
+ * unit longer than the waits, and their ranges came out too wide (90% inside a range meant for 8 in 10,
+ * live at 60x). The same sixtieth keeps the floor where it was for that default service, and in step
+ * with the site's own clock.
+ */
+const minimumScaleShareOfService = 1 / 60;
+/** A millisecond (the log's resolution): only so that a nil spread with no service time is not divided by. */
+const smallestScaleSeconds = 0.001;
 /** Constant, simulated wait, head of line's wait so far, recent real waits: at first, the simulation alone. */
 const priorCoefficients = [0, 1, 0, 0];
 /** The forecasts each queue weighs: its own fit, the site's fit, its recent real waits. */
@@ -42,15 +53,20 @@ export interface QueueSignals {
   headOfLineSeconds: number;
   /** Mean real wait of the queue's recently called visitors (0 before any). */
   recentWaitSeconds: number;
+  /**
+   * Expected service time of a newcomer to the queue: not a feature of the fit, the queue's time scale,
+   * which floors the spread the range is measured in (0 if unknown).
+   */
+  serviceSeconds: number;
 }
 
-const noSignals: QueueSignals = { headOfLineSeconds: 0, recentWaitSeconds: 0 };
+const noSignals: QueueSignals = { headOfLineSeconds: 0, recentWaitSeconds: 0, serviceSeconds: 0 };
 
 /** The signals of one queue in an estimator input (checked-in times give the head of line's wait). */
 export function readQueueSignals(input: EstimatorInput, queueId: string): QueueSignals {
   let earliestMs = input.nowMs;
   for (const v of input.waiting) if (v.queueId === queueId) earliestMs = Math.min(earliestMs, Date.parse(v.checkedInAt));
-  return { headOfLineSeconds: (input.nowMs - earliestMs) / 1000, recentWaitSeconds: input.recentWaitSeconds?.(queueId) ?? 0 };
+  return { headOfLineSeconds: (input.nowMs - earliestMs) / 1000, recentWaitSeconds: input.recentWaitSeconds?.(queueId) ?? 0, serviceSeconds: input.queueServiceSeconds(queueId) };
 }
 
 function features(rawSeconds: number, signals: QueueSignals): number[] {
@@ -83,7 +99,7 @@ export class WaitCalibration {
   record(queueId: string, raw: WaitEstimate, actualSeconds: number, signals: QueueSignals = noSignals): void {
     const forecasts = this.forecasts(queueId, raw.expectedSeconds, signals);
     const expected = this.combine(queueId, forecasts);
-    this.interval.record(expected, scaleOf(raw), actualSeconds);
+    this.interval.record(expected, scaleOf(raw, signals), actualSeconds);
     this.recorded++;
     const queue = this.queue(queueId);
     queue.weights.update(sleepingLosses(forecasts, this.solve(queueId).weights, actualSeconds));
@@ -99,7 +115,7 @@ export class WaitCalibration {
    */
   recordUpdate(queueId: string, raw: WaitEstimate, remainingSeconds: number, waitedSeconds: number, signals: QueueSignals = noSignals): void {
     const expected = this.combine(queueId, this.forecasts(queueId, raw.expectedSeconds, signals));
-    this.updates.record(expected, scaleOf(raw), remainingSeconds, waitedSeconds);
+    this.updates.record(expected, scaleOf(raw, signals), remainingSeconds, waitedSeconds);
   }
 
   /**
@@ -116,7 +132,7 @@ export class WaitCalibration {
       const shift = expected - raw.expectedSeconds;
       return { expectedSeconds: Math.round(expected), lowSeconds: Math.round(Math.max(0, Math.min(expected, raw.lowSeconds + shift))), highSeconds: Math.round(Math.max(expected, raw.highSeconds + shift)) };
     }
-    const { low, high } = interval.around(expected, scaleOf(raw));
+    const { low, high } = interval.around(expected, scaleOf(raw, signals));
     return { expectedSeconds: Math.round(expected), lowSeconds: Math.round(Math.min(expected, low)), highSeconds: Math.round(high) };
   }
 
@@ -180,6 +196,7 @@ function weightedMeanOfPresent(values: readonly (number | null)[], weights: read
   return weight > 0 ? sum / weight : null;
 }
 
-function scaleOf(raw: WaitEstimate): number {
-  return Math.max(minimumScaleSeconds, raw.highSeconds - raw.lowSeconds);
+/** The simulation's spread, the unit residuals are measured in, floored at the queue's time scale. */
+function scaleOf(raw: WaitEstimate, signals: QueueSignals): number {
+  return Math.max(smallestScaleSeconds, minimumScaleShareOfService * signals.serviceSeconds, raw.highSeconds - raw.lowSeconds);
 }

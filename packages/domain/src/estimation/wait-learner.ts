@@ -56,6 +56,12 @@ const notWaitedYet = { calledAtMs: null, technicianId: null, atJoin: null, updat
 /** A technician who has not taken a queue for this long is no longer assumed to serve it. */
 const skillMemoryMs = 14 * dayMs;
 const rateHalfLifeMs = 14 * dayMs;
+/**
+ * Someone on break past a typical break is expected back no sooner than this share of one. Why a
+ * share, not a fixed minute: a minute is a fifteenth of the 15-minute prior break, but an hour of a
+ * day run 60 times faster (a technician back from an overlong break counted as away for an hour).
+ */
+const breakOverrunShare = 1 / 15;
 
 /**
  * Everything the estimator learns, read from the event log in order ("one log, many readers"): the
@@ -197,8 +203,9 @@ export class WaitLearner {
       const visit = t.visitId ? this.visits.get(t.visitId) : undefined;
       const current = visit && visit.calledAtMs !== null ? { categoryId: visit.categoryId, sinceMs: visit.calledAtMs } : null;
       const freeSince = t.freeSinceMs === null ? {} : { freeSinceMs: t.freeSinceMs };
-      // Someone on break is expected back after a typical break, and not before a minute from now.
-      const returns = t.breakSinceMs === null ? {} : { returnsAtMs: Math.max(nowMs + 60_000, t.breakSinceMs + this.breakSeconds.rate() * 1000) };
+      // Someone on break is expected back after a typical break, and not before a little more of one from now.
+      const breakMs = this.breakSeconds.rate() * 1000;
+      const returns = t.breakSinceMs === null ? {} : { returnsAtMs: Math.max(nowMs + breakOverrunShare * breakMs, t.breakSinceMs + breakMs) };
       return { id, status: t.status, queueIds: this.queuesOf(id, nowMs), current, ...freeSince, ...returns };
     });
   }
