@@ -60,7 +60,12 @@ describe('an appointment in Chromium', () => {
     await phone.goto(`${server.baseUrl}/visitor/?book=hq`);
     await phone.getByRole('heading', { name: /Book a visit to HQ Tech Bar/ }).waitFor();
     await expectNoSeriousAxeViolations(phone, 'booking page');
+    // Steps are numbered as they appear: the day and the time only once a reason is chosen.
+    expect(await phone.getByRole('group', { name: '2. Who are you?' }).count()).toBe(1);
+    expect(await phone.locator('.visitor-brand').textContent()).toBe('IT walk-up desk');
     await phone.getByRole('radio', { name: "Won't start" }).check();
+    await expect.poll(() => phone.getByRole('group', { name: '4. Who are you?' }).count()).toBe(1);
+    expect(await phone.getByRole('group', { name: '3. What time?' }).count()).toBe(1);
     // Only leaves are choices: the group heading is no radio.
     expect(await phone.getByRole('radio', { name: 'Laptop', exact: true }).count()).toBe(0);
     const firstFree = phone.locator('input[name="slot"]:not([disabled])').first();

@@ -20,14 +20,16 @@ export function App() {
   const { t, lang } = i18n;
   // The booking emails link to the app's root with a query (`?book=`, `?confirm=`, `?appointment=`).
   const appointment = appointmentRouteOf(globalThis.location.search);
+  // "My ticket" only on the ticket's own pages: booking, appointments and check-in come before one.
+  const title = appointment ? t('walkUpTitle') : t('title');
   useEffect(() => {
     document.documentElement.lang = lang.value;
-    document.title = t('title');
-  }, [lang.value, t]);
+    document.title = title;
+  }, [lang.value, title]);
   return (
     <div class="visitor" lang={lang.value}>
       <header class="visitor-header">
-        <p class="visitor-brand">{t('title')}</p>
+        <p class="visitor-brand">{title}</p>
         <LanguageSwitch lang={lang} label={t('language')} />
       </header>
       <main class="visitor-main">{appointment ? <AppointmentPage route={appointment} /> : <Page name={router.page.value} />}</main>

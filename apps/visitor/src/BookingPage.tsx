@@ -72,7 +72,7 @@ function BookingForm({ options }: { options: BookingOptions }) {
         <form class="booking-form" onSubmit={(e) => submit(e, byEmail)}>
           {options.identification.sso && <h2>{t('ssoOrEmail')}</h2>}
           {choices}
-          <PersonFields legend={t('stepYou')} hint={t('emailHint')} name={name} email={email} />
+          <PersonFields legend={t('stepYou', { number: reason.value ? 4 : 2 })} hint={t('emailHint')} name={name} email={email} />
           <SubmitFooter problem={problem.value} label={t('sendLink')} />
         </form>
       ) : (

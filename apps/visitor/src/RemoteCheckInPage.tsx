@@ -55,7 +55,7 @@ function RemoteCheckInForm({ options }: { options: RemoteCheckInOptions }) {
         <form class="booking-form" onSubmit={(e) => submit(e, byEmail)}>
           {options.identification.sso && <h2>{t('ssoOrEmail')}</h2>}
           <ReasonPicker reasons={reasons} selected={reason} />
-          <PersonFields legend={t('remoteStepYou')} hint={t('remoteEmailHint')} name={name} email={email} />
+          <PersonFields legend={t('stepYou', { number: 2 })} hint={t('remoteEmailHint')} name={name} email={email} />
           <SubmitFooter problem={problem.value} label={t('sendLink')} />
         </form>
       ) : (

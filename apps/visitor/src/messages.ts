@@ -3,6 +3,8 @@ import { bookingEn, bookingFr } from './booking-messages.ts';
 
 const en = {
   title: 'My ticket',
+  /** The header of the pages before there is a ticket: booking, check-in from the phone, the poster. */
+  walkUpTitle: 'IT walk-up desk',
   language: 'Language',
   loading: 'Loading your ticket…',
   offline: 'Connection lost. Reconnecting…',
@@ -87,6 +89,7 @@ const dictionaries: Dictionaries<VisitorMessage> = {
   en,
   fr: {
     title: 'Mon ticket',
+    walkUpTitle: 'Accueil informatique',
     language: 'Langue',
     loading: 'Chargement de votre ticket…',
     offline: 'Connexion perdue. Reconnexion…',
