@@ -4,6 +4,7 @@ import { expectNoSeriousAxeViolations } from './helpers/axe.ts';
 import { collectPageErrors, launchChromium } from './helpers/chromium.ts';
 import { signInStaff } from './helpers/staff-api.ts';
 import { startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
+import { openDeskConsole } from './helpers/console-sign-in.ts';
 
 /**
  * The kiosk's category tree edited from the console's Configuration area. An admin opens a new
@@ -193,13 +194,7 @@ describe('category tree from the console', () => {
     await admin.patch(`/api/admin/sites/${server.access.siteId}/technicians/tech-alex`, { queueIds: ['hq-hardware', 'hq-software', 'hq-loans'] });
     const technicianPage = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     collectPageErrors(technicianPage, 'technician console', pageErrors);
-    await technicianPage.goto(`${server.baseUrl}/console/`);
-    await technicianPage.getByLabel('Username').fill(server.access.technician.username);
-    await technicianPage.getByLabel('Password').fill(server.access.technician.password);
-    await technicianPage.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => technicianPage.getByLabel('Technician').inputValue(), eventually).toBe('tech-alex');
-    await technicianPage.getByLabel('Desk').selectOption('hq-desk-3');
-    await technicianPage.getByRole('button', { name: 'Open my console' }).click();
+    await openDeskConsole(technicianPage, server, 'hq-desk-3');
     await technicianPage.getByRole('radio', { name: 'Available' }).click();
     await expect.poll(() => technicianPage.getByRole('radio', { name: 'Available' }).getAttribute('aria-checked'), eventually).toBe('true');
     await expect.poll(() => technicianPage.getByTestId('waiting-row').filter({ hasText: 'L-001' }).textContent(), eventually).toContain('Marie Dupont');

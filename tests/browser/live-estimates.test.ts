@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from './helpers/chromium.ts';
 import { signInStaff } from './helpers/staff-api.ts';
 import { startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
+import { openDeskConsole } from './helpers/console-sign-in.ts';
 
 /**
  * Wait estimates as a visitor and the waiting room read them: told before confirming that nobody
@@ -58,13 +59,7 @@ describe('wait estimates on the screens', () => {
   });
 
   it('once a technician is on duty, the confirm screen shows a sensible estimate and range, and the ticket keeps it', async () => {
-    await consolePage.goto(`${server.baseUrl}/console/`);
-    await consolePage.getByLabel('Username').fill(server.access.technician.username);
-    await consolePage.getByLabel('Password').fill(server.access.technician.password);
-    await consolePage.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => consolePage.getByLabel('Technician').inputValue(), eventually).toBe('tech-alex');
-    await consolePage.getByLabel('Desk').selectOption('hq-desk-3');
-    await consolePage.getByRole('button', { name: 'Open my console' }).click();
+    await openDeskConsole(consolePage, server, 'hq-desk-3');
     // Before Alex is available, Marie waits where nobody serves: the console alerts whoever opens it.
     await expect.poll(() => consolePage.getByTestId('stranded-alert').textContent(), eventually).toMatch(/H · .*: 1 waiting \(H-\d{3}\)\. No technician for this right now/);
     await consolePage.getByRole('radio', { name: 'Available' }).click();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceNowMock } from '../msw/servicenow.ts';
 import { collectPageErrors, launchChromium } from './helpers/chromium.ts';
 import { serviceNowAdapterFor, startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
+import { openDeskConsole } from './helpers/console-sign-in.ts';
 
 /**
  * The whole walk-up loop through real screens: a visitor checks in on the kiosk, the wall display
@@ -72,14 +73,7 @@ describe('walk-up loop in Chromium', () => {
   });
 
   it('calls the visitor from the console and the display sends them to the desk', async () => {
-    await consolePage.goto(`${server.baseUrl}/console/`);
-    await consolePage.getByLabel('Username').fill(server.access.technician.username);
-    await consolePage.getByLabel('Password').fill(server.access.technician.password);
-    await consolePage.getByRole('button', { name: 'Sign in' }).click();
-    // The demo account is Alex Martin's: the console picks that technician itself.
-    await expect.poll(() => consolePage.getByLabel('Technician').inputValue(), eventually).toBe('tech-alex');
-    await consolePage.getByLabel('Desk').selectOption('hq-desk-3');
-    await consolePage.getByRole('button', { name: 'Open my console' }).click();
+    await openDeskConsole(consolePage, server, 'hq-desk-3');
     await consolePage.getByRole('radio', { name: 'Available' }).click();
     await expect.poll(() => consolePage.getByRole('radio', { name: 'Available' }).getAttribute('aria-checked'), eventually).toBe('true');
 
@@ -120,13 +114,7 @@ describe('walk-up loop in Chromium', () => {
     // A team lead abroad (New York) looks at the Paris site: its hours, 24-hour, as on every other screen.
     const abroad = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'America/New_York', locale: 'en-US' });
     const page = await abroad.newPage();
-    await page.goto(`${server.baseUrl}/console/`);
-    await page.getByLabel('Username').fill(server.access.technician.username);
-    await page.getByLabel('Password').fill(server.access.technician.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByLabel('Technician').inputValue(), eventually).toBe('tech-alex');
-    await page.getByLabel('Desk').selectOption('hq-desk-3');
-    await page.getByRole('button', { name: 'Open my console' }).click();
+    await openDeskConsole(page, server, 'hq-desk-3');
     const chart = page.getByTestId('wait-accuracy-chart');
     // uPlot draws its axes on a canvas; the legend, in the page, reads the time under the pointer.
     const plot = chart.locator('.u-over');

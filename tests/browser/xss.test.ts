@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from './helpers/chromium.ts';
 import { startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
+import { openDeskConsole } from './helpers/console-sign-in.ts';
 
 /**
  * A visitor name carrying markup must reach every screen as text: no element created from it, no
@@ -48,13 +49,7 @@ describe('visitor names with markup', () => {
 
     const consolePage = await browser.newPage();
     collectPageErrors(consolePage, 'console', pageErrors);
-    await consolePage.goto(`${server.baseUrl}/console/`);
-    await consolePage.getByLabel('Username').fill(server.access.technician.username);
-    await consolePage.getByLabel('Password').fill(server.access.technician.password);
-    await consolePage.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => consolePage.getByLabel('Technician').inputValue(), eventually).toBe('tech-alex');
-    await consolePage.getByLabel('Desk').selectOption('hq-desk-2');
-    await consolePage.getByRole('button', { name: 'Open my console' }).click();
+    await openDeskConsole(consolePage, server, 'hq-desk-2');
     const row = consolePage.getByTestId('waiting-row').filter({ hasText: ticket });
     await expect.poll(() => row.textContent(), eventually).toContain(hostileName);
     await assertInert(consolePage);
