@@ -10,47 +10,10 @@ import {
   type PresenceStatus,
   type SiteEventMap,
   type SiteEventType,
-  type VisitorIdentity,
 } from '@walkup/domain';
 import { demoDayOf, type DemoDay } from './demo-history-days.ts';
-
-/** What the plan needs of the site: its configuration as loaded from the seed. */
-export interface DemoHistorySite {
-  timeZone: string;
-  noShowGraceSeconds: number;
-  escalationGroups: string[];
-  queues: Array<{ id: string; prefix: string }>;
-  /** Leaf categories only (those a visitor can pick). */
-  categories: Array<{ id: string; queueId: string; priority: number; expectedServiceSeconds: number }>;
-  deskIds: string[];
-  technicians: Array<{ id: string; queueIds: string[] }>;
-}
-
-export type PlannedEvent = { [K in SiteEventType]: { atMs: number; type: K; visitId: string | null; data: SiteEventMap[K] } }[SiteEventType];
-
-/** A past visit's row as the use cases would have left it once it ended. */
-export interface PlannedVisit {
-  id: string;
-  queueIdAtCheckIn: string;
-  categoryId: string;
-  priority: number;
-  ticketNumber: string;
-  serviceDay: string;
-  visitor: VisitorIdentity;
-  checkedInAtMs: number;
-  estimateSeconds: number | null;
-  /** Filled in as the day is played. */
-  end: { state: 'resolved' | 'escalated' | 'no_show' | 'cancelled'; queueId: string; calledAtMs: number | null; startedAtMs: number | null; endedAtMs: number; deskId: string | null; technicianId: string | null; callCount: number } | null;
-  feedback: { score: 1 | 2 | 3; atMs: number } | null;
-}
-
-export interface DemoHistoryPlan {
-  /** Every event, in time order. */
-  events: PlannedEvent[];
-  visits: PlannedVisit[];
-  /** The last ticket counter taken per queue and service day. */
-  ticketCounters: Array<{ queueId: string; serviceDay: string; lastNumber: number }>;
-}
+import type { DemoHistoryPlan, DemoHistorySite, PlannedEvent, PlannedVisit } from './demo-history-types.ts';
+import { pastVisitor, uuidFrom } from './demo-visitors.ts';
 
 /** Shares and durations of a tech bar's visits; the rest of the shape is the walk-up day's. */
 const rates = {
@@ -66,7 +29,6 @@ const rates = {
   /** Staying late for the last visitors of one's queues, at most this long past the shift. */
   stayLateMinutes: 45,
 };
-const visitorNames = ['Camille R.', 'Lucas M.', 'Emma B.', 'Hugo L.', 'Chloe D.', 'Noah P.', 'Lea G.', 'Jules F.', 'Manon T.', 'Louis K.', 'Ines V.', 'Adam S.', 'Sarah N.', 'Tom H.', 'Jade C.', 'Paul W.'];
 
 interface Waiting {
   id: string;
@@ -85,7 +47,6 @@ interface Technician {
   wants: PresenceStatus;
   busy: boolean;
   callPending: boolean;
-  servingUntilMs: number;
   latestOffMs: number;
 }
 type Action = { atMs: number; run: (atMs: number) => void };
@@ -126,7 +87,6 @@ export function planDemoHistory(site: DemoHistorySite, options: { today: string;
     wants: 'off',
     busy: false,
     callPending: false,
-    servingUntilMs: 0,
     latestOffMs: 0,
   }));
   const expectedSeconds = new Map(site.categories.map((c) => [c.id, c.expectedServiceSeconds]));
@@ -239,7 +199,7 @@ export function planDemoHistory(site: DemoHistorySite, options: { today: string;
       priority: category.priority,
       ticketNumber: formatTicketNumber(queue.prefix, counter.lastNumber),
       serviceDay: day.date,
-      visitor: visitorOf(visitorNames[Math.floor(random() * visitorNames.length)]!, random() < rates.emailShare),
+      visitor: pastVisitor(random, rates.emailShare),
       checkedInAtMs: Math.round(atMs),
       estimateSeconds: estimateAtJoin(queue.id, category.id),
       end: null,
@@ -315,18 +275,4 @@ export function planDemoHistory(site: DemoHistorySite, options: { today: string;
   if (unfinished) throw new Error(`demo history: visit ${unfinished.ticketNumber} of ${unfinished.serviceDay} never ended`);
   events.sort((a, b) => a.atMs - b.atMs);
   return { events, visits, ticketCounters: [...counters.values()] };
-}
-
-function visitorOf(name: string, withEmail: boolean): VisitorIdentity {
-  if (!withEmail) return { kind: 'guest', name };
-  return { kind: 'email', name, email: `${name.toLowerCase().replace(/[^a-z ]/g, '').replace(' ', '.')}@example.com` };
-}
-
-/** A version-4-shaped UUID from the seeded stream: visit ids look like the app's own. */
-function uuidFrom(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = ((Math.floor(random() * 4) + 8) as number).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }

@@ -7,7 +7,8 @@ import { cursorName as notificationCursorName } from '../notifications/decide-no
 import { appendEventBatch, writeCursor, type NewSiteEvent } from '../queries/events.ts';
 import { upsertPresence } from '../queries/presence.ts';
 import { loadSiteSetup, type SiteSetup } from '../queries/sites.ts';
-import { planDemoHistory, type DemoHistorySite, type PlannedVisit } from './demo-history-plan.ts';
+import { planDemoHistory } from './demo-history-plan.ts';
+import type { DemoHistorySite, PlannedEvent, PlannedVisit } from './demo-history-types.ts';
 
 /** The demo seed's site, and how far back its past goes: the staffing forecast learns from six weeks. */
 export const demoHistorySiteId = 'hq';
@@ -115,7 +116,7 @@ function chunks<T>(rows: readonly T[], size = 200): T[][] {
 }
 
 /** Each technician's presence as their last change left it (off, at the end of the last day). */
-async function recordLastPresence(trx: Db, events: ReturnType<typeof planDemoHistory>['events']): Promise<void> {
+async function recordLastPresence(trx: Db, events: readonly PlannedEvent[]): Promise<void> {
   const last = new Map<string, { deskId: string | null; status: 'available' | 'break' | 'off'; atMs: number }>();
   for (const event of events) if (event.type === 'technician.presence_changed') last.set(event.data.technicianId, { ...event.data, atMs: event.atMs });
   for (const [technicianId, presence] of last) await upsertPresence(trx, demoHistorySiteId, { technicianId, deskId: presence.deskId, status: presence.status, since: iso(presence.atMs) });
