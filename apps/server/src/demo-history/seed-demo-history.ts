@@ -18,15 +18,17 @@ const demoHistorySeed = 20_261_201;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function historySiteOf(setup: SiteSetup): DemoHistorySite {
+  // Everything in id order: the engines list rows of equal sort order differently, and the history
+  // must be the same on both.
+  const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     timeZone: setup.site.timeZone,
     noShowGraceSeconds: setup.site.noShowGraceSeconds,
     escalationGroups: setup.site.escalationGroups,
-    queues: setup.queues.map((q) => ({ id: q.id, prefix: q.prefix })),
-    categories: setup.categories.flatMap((c) => (c.queueId ? [{ id: c.id, queueId: c.queueId, priority: c.priority, expectedServiceSeconds: c.expectedServiceSeconds }] : [])),
-    deskIds: setup.desks.map((d) => d.id),
-    // In a fixed order: the engines list them differently, and the history must be the same on both.
-    technicians: setup.technicians.map((t) => ({ id: t.id, queueIds: [...t.queueIds].sort() })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    queues: byId(setup.queues).map((q) => ({ id: q.id, prefix: q.prefix })),
+    categories: byId(setup.categories).flatMap((c) => (c.queueId ? [{ id: c.id, queueId: c.queueId, priority: c.priority, expectedServiceSeconds: c.expectedServiceSeconds }] : [])),
+    deskIds: byId(setup.desks).map((d) => d.id),
+    technicians: byId(setup.technicians).map((t) => ({ id: t.id, queueIds: [...t.queueIds].sort() })),
   };
 }
 
