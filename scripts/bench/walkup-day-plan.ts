@@ -1,4 +1,5 @@
-import { arrivalsPerHour, rates } from '../wait-bench/synthetic-site.ts';
+import { arrivalMinuteSampler, createRandom, randomDraws, walkUpArrivalsPerHour } from '@walkup/domain';
+import { rates } from '../wait-bench/synthetic-site.ts';
 import type { GeneratedSite } from './seed-sites.ts';
 
 /**
@@ -47,28 +48,11 @@ const shiftPatterns: Array<[number, number]> = [
   [9 * 60 + 30, 18 * 60],
 ];
 
-/** mulberry32: small, fast and good enough for load generation. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function planWalkupDay(sites: readonly GeneratedSite[], options: { visitsPerSite: number; seed: number }): SiteDayPlan[] {
-  // Cumulative arrival weight per minute of the day: inverse sampling gives exactly N arrivals.
-  const minutes = Array.from({ length: dayEndMinute - dayStartMinute }, (_, i) => dayStartMinute + i);
-  const cumulative: number[] = [];
-  for (const minute of minutes) cumulative.push((cumulative.at(-1) ?? 0) + arrivalsPerHour(minute));
-  const total = cumulative.at(-1)!;
-
   return sites.map((site, siteIndex) => {
-    const random = seededRandom(options.seed * 1_000_003 + siteIndex);
-    const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-    const exponential = (mean: number) => -Math.log(1 - random()) * mean;
+    const random = createRandom(options.seed * 1_000_003 + siteIndex);
+    const { normal, exponential } = randomDraws(random);
+    const arrivalMinute = arrivalMinuteSampler(dayStartMinute, dayEndMinute, walkUpArrivalsPerHour, random);
     const pickCategory = () => {
       let pick = random();
       const index = categoryWeights.findIndex((w) => (pick -= w) < 0);
@@ -76,12 +60,11 @@ export function planWalkupDay(sites: readonly GeneratedSite[], options: { visits
     };
 
     const visits: PlannedVisit[] = Array.from({ length: options.visitsPerSite }, () => {
-      const target = random() * total;
-      const index = cumulative.findIndex((c) => c > target);
+      const minute = arrivalMinute();
       const category = pickCategory();
       const outcomeDraw = random();
       return {
-        arrivalMinute: minutes[index]! + random(),
+        arrivalMinute: minute + random(),
         categoryId: category.id,
         queueId: category.queueId,
         patienceMinutes: exponential(rates.patienceMinutes),

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { pickNextVisit, placeAppointmentArrival, type SiteEvent, type SiteEventMap, type SiteEventType } from '@walkup/domain';
+import { createRandom, pickNextVisit, placeAppointmentArrival, randomDraws, type SiteEvent, type SiteEventMap, type SiteEventType } from '@walkup/domain';
 import { appointmentMinutes, arrivalsPerHour, bookedSlots, booking, categories, queueIds, rates, technicians } from './synthetic-site.ts';
 
 /**
@@ -14,22 +14,11 @@ interface SimVisit { id: string; queueId: string; categoryId: string; priority: 
 interface SimTechnician { id: string; queueIds: string[]; status: 'available' | 'break' | 'off'; wants: 'available' | 'break' | 'off'; busy: boolean; callPending: boolean }
 type Action = { atMs: number; order: number; run: () => void };
 
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateWalkupDays(days: number, seed: number, startDate = '2025-03-03', options: { appointments?: boolean } = {}): SiteEvent[] {
   const random = createRandom(seed);
   // The bookings draw from their own stream, so the walk-ins arrive the same with or without them.
   const bookingRandom = createRandom(seed + 7919);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const exponential = (mean: number) => -Math.log(1 - random()) * mean;
+  const { normal, exponential } = randomDraws(random);
   const out: Array<{ atMs: number; type: SiteEventType; visitId: string | null; data: unknown }> = [];
   const agenda: Action[] = [];
   let order = 0;

@@ -38,12 +38,8 @@ export const technicians: SyntheticTechnician[] = [
   { id: 'eli', queueIds: ['accounts', 'software'], shift: [12 * 60 + 30, 17 * 60 + 30], breaks: [[15 * 60, 15 * 60 + 15]] },
 ];
 
-/** Walk-ins per hour by time of day: a morning peak and an after-lunch peak. */
-export function arrivalsPerHour(minute: number): number {
-  if (minute < 8 * 60 || minute >= 17 * 60) return 0;
-  const peak = (center: number, width: number, height: number) => height * Math.exp(-0.5 * ((minute - center) / width) ** 2);
-  return 7 + peak(9 * 60 + 15, 35, 22) + peak(13 * 60 + 45, 40, 16);
-}
+/** Walk-ins per hour by time of day: a morning peak and an after-lunch peak (shared with the demo's history). */
+export { walkUpArrivalsPerHour as arrivalsPerHour } from '@walkup/domain';
 
 /** Booked visits: they check in at their slot with priority 1 and go first. */
 export const appointmentMinutes = [9 * 60 + 30, 11 * 60, 14 * 60 + 30, 15 * 60 + 30];

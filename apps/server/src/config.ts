@@ -11,11 +11,14 @@ import { parseNotificationConfig, type NotificationConfig } from './notification
 /**
  * The one place that reads process.env. Everything else receives the parsed, typed config.
  */
+/** walkup's own demo site; only it gets a past (another seed file is someone's real configuration). */
+const demoSeedFile = 'db/seed/demo-site.json';
+
 const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ default: '0.0.0.0' }),
   WALKUP_DB_PATH: Type.String({ default: 'data/walkup.sqlite' }),
-  WALKUP_SEED_FILE: Type.String({ default: 'db/seed/demo-site.json' }),
+  WALKUP_SEED_FILE: Type.String({ default: demoSeedFile }),
   WALKUP_SEED_DEMO: Type.Boolean({ default: true }),
   /** Bearer token Prometheus sends to GET /metrics; unset, there is no /metrics route. */
   WALKUP_METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
@@ -36,6 +39,8 @@ export interface AppConfig {
   /** PostgreSQL when WALKUP_DATABASE_URL is set (several instances may share it), else the SQLite file. */
   database: DatabaseTarget;
   seedFile: string | null;
+  /** The seed is walkup's own demo: a first start gives its site six weeks of past visits. */
+  seedsDemoHistory: boolean;
   logLevel: EnvConfig['WALKUP_LOG_LEVEL'];
   /** `text`: one readable line per entry; `json`: pino's JSON lines, for log collectors. */
   logFormat: EnvConfig['WALKUP_LOG_FORMAT'];
@@ -78,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePath,
     database: databaseUrl ? { engine: 'postgres', url: databaseUrl } : { engine: 'sqlite', path: databasePath },
     seedFile: seedDemo ? path.resolve(rootDir, parsed.WALKUP_SEED_FILE) : null,
+    seedsDemoHistory: seedDemo && path.resolve(rootDir, parsed.WALKUP_SEED_FILE) === path.resolve(rootDir, demoSeedFile),
     logLevel: parsed.WALKUP_LOG_LEVEL,
     logFormat: parsed.WALKUP_LOG_FORMAT,
     accessLog: parsed.WALKUP_ACCESS_LOG,

@@ -4,6 +4,7 @@ import { openStorage } from './db/storage.ts';
 import { withStartupLock } from './cluster/startup-lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedIfEmpty } from './db/seed.ts';
+import { seedDemoHistory } from './demo-history/seed-demo-history.ts';
 import { createNotificationSetup } from './notifications/notification-setup.ts';
 import { createSmtpMail } from './notifications/smtp-mail.ts';
 import { frontEnds } from './static-apps.ts';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const { seeded, demoAccess } = await withStartupLock(db, async () => {
     await migrateToLatest(db);
     const seeded = config.seedFile ? await seedIfEmpty(db, config.seedFile) : false;
+    // Only right after the demo seed: never into a database someone has used, nor another seed's sites.
+    if (seeded && config.seedsDemoHistory) await seedDemoHistory(db, new Date());
     const demoAccess = security.mode === 'demo' ? await ensureDemoAccess(db, dataDir, new Date()) : null;
     if (security.bootstrapAdmin) await bootstrapAdmin(db, security.bootstrapAdmin, new Date());
     return { seeded, demoAccess };
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `walkup is running${seeded ? ' (demo data seeded into an empty database)' : ''}`,
+      `walkup is running${seeded ? ` (demo data seeded into an empty database${config.seedsDemoHistory ? ', with six weeks of past visits' : ''})` : ''}`,
       `  database: ${config.database.engine === 'postgres' ? `PostgreSQL ${redactUrl(config.database.url)}` : config.databasePath}`,
       ...frontEnds.map((name) => `  ${name.padEnd(8)} ${base}/${name}/`),
       `  API docs ${base}/docs`,

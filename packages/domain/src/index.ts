@@ -18,3 +18,5 @@ export * from './staffing/index.ts';
 export * from './appointments/index.ts';
 export * from './broadcast.ts';
 export * from './rejoin.ts';
+export * from './simulation/walk-up-day.ts';
+export { createRandom } from './estimation/random.ts';

@@ -56,3 +56,12 @@ describe('logging settings', () => {
     expect(refusal({ WALKUP_ACCESS_LOG: 'sometimes' })).toContain('WALKUP_ACCESS_LOG');
   });
 });
+
+describe('demo history', () => {
+  it('comes with walkup\'s own demo seed only: not with another seed file, nor without the demo', () => {
+    expect(loadConfig({})).toMatchObject({ seedsDemoHistory: true });
+    expect(loadConfig({ WALKUP_SEED_FILE: './db/seed/../seed/demo-site.json' })).toMatchObject({ seedsDemoHistory: true });
+    expect(loadConfig({ WALKUP_SEED_FILE: 'config/our-sites.json' })).toMatchObject({ seedsDemoHistory: false });
+    expect(loadConfig({ WALKUP_SEED_DEMO: 'false' })).toMatchObject({ seedFile: null, seedsDemoHistory: false });
+  });
+});

@@ -4,6 +4,7 @@ import { buildApp, type AppDeps, type SecurityDeps } from '../../src/app.ts';
 import { callerNames, createCaller, type Caller, type CallerName } from './auth.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 import type { NotificationSetup } from '../../src/notifications/index.ts';
+import type { Db } from '../../src/db/connection.ts';
 
 /** The WALKUP_ITSM_SECRET_KEY of test apps. */
 export const testItsmSecretKey = 'kV3q9Zt2mXw8RbN5pL7cH1dF4gJ6sYaE';
@@ -54,10 +55,13 @@ export async function createTestApp(
     accessLog?: boolean;
     sendMail?: AppDeps['sendMail'];
     notifications?: NotificationSetup;
+    /** Runs on the seeded database before the app is built, at the test clock's time (as main.ts seeds before listening). */
+    beforeBuild?: (db: Db, now: Date) => Promise<unknown>;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createClock();
+  await options.beforeBuild?.(database.db, clock.now());
   const app = await buildApp({
     db: database.db,
     now: clock.now,
