@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
 import { summedBucketColumns, withReportTables } from './report-schema.ts';
 
 /**
@@ -14,45 +15,52 @@ const table = 'report_cumulative_hours';
 /** A batch's sums for one site x local day x hour (the fold the reader makes for report_day_hours). */
 export type DayHourDelta = Record<string, string | number>;
 
+type CellDay = { site_id: string; weekday: number; hour: number; day: string } & Record<string, string | number>;
+const sameCell = <Q extends { where: (...args: any[]) => Q }>(query: Q, placeholder: (name: string) => unknown): Q =>
+  query.where('site_id', '=', placeholder('site_id')).where('weekday', '=', placeholder('weekday')).where('hour', '=', placeholder('hour'));
+
+// Built once with every summed column (a zero adds nothing), so SQLite reuses each prepared statement.
+const addToDayAndLater = preparedQuery<CellDay, { day: string }>((db, placeholder) =>
+  sameCell(
+    (db as unknown as Kysely<any>).updateTable(table).set(Object.fromEntries(summedBucketColumns.map((c) => [c, sql`${sql.ref(c)} + ${placeholder(c)}`]))),
+    placeholder,
+  )
+    .where('day', '>=', placeholder('day'))
+    .returning('day'),
+);
+const insertFromLastEarlier = preparedQuery<CellDay, never>((db, placeholder) => {
+  const reports = db as unknown as Kysely<any>;
+  const lastEarlier = sameCell(reports.selectFrom(table), placeholder)
+    .select(['site_id', 'weekday', 'hour', sql<string>`${placeholder('day')}`.as('day'), ...summedBucketColumns.map((c) => sql`${sql.ref(`${table}.${c}`)} + ${placeholder(c)}`.as(c))])
+    // Qualified: the selected day (the new row's) is also named day, and ORDER BY would take that one.
+    .where(`${table}.day`, '<', placeholder('day'))
+    .orderBy(`${table}.day`, 'desc')
+    .limit(1);
+  return reports.insertInto(table).columns(['site_id', 'weekday', 'hour', 'day', ...summedBucketColumns]).expression(lastEarlier);
+});
+const insertFirst = preparedQuery<CellDay, never>((db, placeholder) =>
+  (db as unknown as Kysely<any>)
+    .insertInto(table)
+    .values(Object.fromEntries(['site_id', 'weekday', 'hour', 'day', ...summedBucketColumns].map((c) => [c, placeholder(c)]))),
+);
+
 /**
  * Adds one batch's deltas, each to its day's row and to every later row of the same site, weekday and
  * hour, so an event for an earlier day (late feedback, a visit ending days later) leaves every later
- * total exact. A missing day row is first created from the last earlier total (or zeros). Costs a few
- * statements per site x day x hour touched, and the later rows rewritten are only those after that day.
+ * total exact. A missing day row is created as the last earlier total (or zero) plus the delta. One
+ * statement per site x day x hour touched when the day's row exists, two or three for a new day; only
+ * the rows from that day on are rewritten, which for the live log are that day's.
  */
 export async function addCumulativeHourDeltas(db: Db, deltas: readonly DayHourDelta[]): Promise<void> {
-  const reports = db as unknown as Kysely<any>;
   for (const delta of deltas) {
-    const { site_id: siteId, weekday, hour, day } = delta;
-    const cell = { site_id: siteId, weekday, hour };
-    await reports
-      .insertInto(table)
-      .columns(['site_id', 'weekday', 'hour', 'day', ...summedBucketColumns])
-      .expression(
-        reports
-          .selectFrom(table)
-          .select(['site_id', 'weekday', 'hour', sql<string>`${day}`.as('day'), ...summedBucketColumns])
-          .where('site_id', '=', siteId)
-          .where('weekday', '=', weekday)
-          .where('hour', '=', hour)
-          // Qualified: the selected day (the new row's) is also named day, and ORDER BY would take that one.
-          .where(`${table}.day`, '<', day)
-          .orderBy(`${table}.day`, 'desc')
-          .limit(1),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await reports.insertInto(table).values({ ...cell, day }).onConflict((oc) => oc.doNothing()).execute();
-    const added = summedBucketColumns.filter((c) => Number(delta[c] ?? 0) !== 0);
-    if (added.length === 0) continue;
-    await reports
-      .updateTable(table)
-      .set(Object.fromEntries(added.map((c) => [c, sql`${sql.ref(c)} + ${Number(delta[c])}`])))
-      .where('site_id', '=', siteId)
-      .where('weekday', '=', weekday)
-      .where('hour', '=', hour)
-      .where('day', '>=', day)
-      .execute();
+    const values = { site_id: String(delta.site_id), weekday: Number(delta.weekday), hour: Number(delta.hour), day: String(delta.day) } as CellDay;
+    for (const c of summedBucketColumns) values[c] = Number(delta[c] ?? 0);
+    // Nothing to add: the cell already has its rows (a bucket is created by a delta that counts something).
+    if (summedBucketColumns.every((c) => values[c] === 0)) continue;
+    const rewritten = await addToDayAndLater(db, values);
+    if (rewritten.rows.some((row) => row.day === values.day)) continue;
+    const copied = await insertFromLastEarlier(db, values);
+    if (Number(copied.numAffectedRows ?? 0) === 0) await insertFirst(db, values);
   }
 }
 
