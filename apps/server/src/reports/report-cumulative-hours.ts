@@ -70,8 +70,9 @@ const weekdayHours = sql.raw(`(values ${Array.from({ length: 7 * 24 }, (_, i) =>
 /**
  * The range's sums per site x weekday x hour, as rows carrying `groupColumns` (among site_id, weekday,
  * hour), every summed column and zero maximums, for the caller to group with the maximums' part.
- * Each bound is one seek of the primary key (a correlated max(day), which SQLite and PostgreSQL both
- * answer from the index), then one row fetched per bound.
+ * Each bound is one seek of the primary key (a correlated max(day), which SQLite answers from the
+ * index), then one row fetched per bound. SQLite only: PostgreSQL inlines the bounds and may run the
+ * seek once per row of the table (a hash join), and even kept apart its seeks cost too much.
  */
 export function cumulativeHoursPart(db: Db, filter: { siteIds: readonly string[]; from: string; to: string }, groupColumns: readonly string[], maximumColumns: readonly string[]) {
   const reports = withReportTables(db) as unknown as Kysely<any>;

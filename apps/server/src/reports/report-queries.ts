@@ -1,6 +1,7 @@
 import { durationBinCount, type BucketTotals } from '@walkup/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import { isPostgres } from '../db/postgres-connection.ts';
 import { cumulativeHoursPart } from './report-cumulative-hours.ts';
 import { planReportRange, readsCumulativeHours } from './report-rollups.ts';
 import { summedBucketColumns, withReportTables } from './report-schema.ts';
@@ -38,8 +39,9 @@ const maximumColumns = ['wait_max', 'service_max'];
  * in SQL: whole months from the smallest monthly table keeping the groupings, the days at the edges
  * from the daily (or hourly) table (`planReportRange`), each part grouped, then the parts added
  * together. A year of 100 sites is a few thousand monthly rows. Grouped among site, weekday and hour
- * over a long range (`readsCumulativeHours`), the counters come from the prefix sums instead (two
- * rows per site x weekday x hour) and those parts only give the maximums, which do not subtract.
+ * over a long range (`readsCumulativeHours`), on SQLite, the counters come from the prefix sums
+ * instead (two rows per site x weekday x hour) and those parts only give the maximums, which do not
+ * subtract.
  */
 export async function sumReportBuckets(
   db: Db,
@@ -48,7 +50,9 @@ export async function sumReportBuckets(
 ): Promise<Array<{ key: ReportGroupKey; totals: BucketTotals }>> {
   if (filter.siteIds.length === 0) return [];
   const groupColumns = groupBy.map((g) => columnOf[g]);
-  const cumulative = readsCumulativeHours(filter, groupBy);
+  // SQLite only: PostgreSQL runs each of the 168 seeks per site as a subplan costing 10-20 times
+  // SQLite's, and measured slower that way than its plain plan (docs/manager-figures.md).
+  const cumulative = !isPostgres(db) && readsCumulativeHours(filter, groupBy);
   // The same selection sums each part and then adds the parts together (sums of sums, maximum of maximums).
   const sums = [
     ...groupColumns.map((c) => sql.ref(c)),
