@@ -126,7 +126,7 @@ const cumulativeGroupings: readonly ReportGrouping[] = ['site', 'weekday', 'hour
 /**
  * Above this many rows per site (counting every cell: 168 weekday x hour rows a month, 24 hour rows a
  * day), a range grouped among site, weekday and hour reads the prefix sums. Measured on the benchmark's
- * year (2026-12-01): the prefix sums cost a fixed ~0.9 ms of CPU per site (168 seeks, two rows of 49
+ * year (2026-12-01): the prefix sums cost a fixed ~1 ms of CPU per site (168 seeks, two rows of 49
  * sums per open cell) plus the maximums from the other tables (~0.8 µs a row), against ~3.7 µs a row
  * of 49 sums on those tables, so they pay from about 325 rows a site: six months of a site open 55
  * weekday x hour cells (a third of 168), or a month of edge days by hour (11 of 24 hours open).
