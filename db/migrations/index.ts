@@ -22,6 +22,7 @@ import * as reportMonthRollupsMigration from './2026-12-01T1000-report-month-rol
 import * as visitorFeedbackLinksMigration from './2026-12-01T1000-visitor-feedback-links.ts';
 import * as reportMonthHourRollupsMigration from './2026-12-01T1110-report-month-hour-rollups.ts';
 import * as visitorSsoMigration from './2026-12-01T1100-visitor-sso.ts';
+import * as reportCumulativeHoursMigration from './2026-12-01T1300-report-cumulative-hours.ts';
 
 /**
  * Every migration, by its date-prefixed name. Listed statically (not read from the folder at run
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1100-remote-notify-minutes': remoteNotifyMinutesMigration,
   '2026-12-01T1100-visitor-sso': visitorSsoMigration,
   '2026-12-01T1110-report-month-hour-rollups': reportMonthHourRollupsMigration,
+  '2026-12-01T1300-report-cumulative-hours': reportCumulativeHoursMigration,
 };

@@ -1,3 +1,4 @@
+import { durationBinCount } from '@walkup/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
@@ -36,6 +37,9 @@ export const bucketCounterColumns = [
   'estimate_count', 'estimate_error_sum', 'estimate_absolute_error_sum', 'estimate_close',
 ] as const;
 export const bucketMaximumColumns = ['wait_max', 'service_max'] as const;
+const binColumns = Array.from({ length: durationBinCount }, (_, bin) => [`wait_bin_${bin}`, `service_bin_${bin}`]).flat();
+/** Every column that adds up (counters and bins), unlike the maximums. */
+export const summedBucketColumns: readonly string[] = [...bucketCounterColumns, ...binColumns];
 export const bucketDimensionColumns = ['site_id', 'queue_id', 'category_id', 'technician_id', 'day', 'hour', 'weekday'] as const;
 
 export type BucketCounterColumn = (typeof bucketCounterColumns)[number] | (typeof bucketMaximumColumns)[number] | `wait_bin_${number}` | `service_bin_${number}`;
@@ -52,6 +56,8 @@ export type ReportMonthWeekdaysTable = { site_id: string; month: string; weekday
 /** Migration 2026-12-01T1110-report-month-hour-rollups. */
 export type ReportMonthSiteHoursTable = { site_id: string; month: string; hour: number } & Counters;
 export type ReportMonthPeopleHoursTable = { site_id: string; month: string; queue_id: string; category_id: string; technician_id: string; hour: number } & Counters;
+/** Prefix sums, migration 2026-12-01T1300-report-cumulative-hours: the counters and bins only (no maximums). */
+export type ReportCumulativeHoursTable = { site_id: string; weekday: number; hour: number; day: string } & Omit<Counters, (typeof bucketMaximumColumns)[number]>;
 
 export interface SiteServiceTargetsTable {
   site_id: string;
@@ -74,6 +80,7 @@ export interface ReportTables {
   report_month_weekdays: ReportMonthWeekdaysTable;
   report_month_site_hours: ReportMonthSiteHoursTable;
   report_month_people_hours: ReportMonthPeopleHoursTable;
+  report_cumulative_hours: ReportCumulativeHoursTable;
   site_service_targets: SiteServiceTargetsTable;
   auth_user_sites: AuthUserSitesTable;
 }

@@ -1,10 +1,11 @@
-import { durationBinCount, type SiteEvent } from '@walkup/domain';
+import type { SiteEvent } from '@walkup/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { toSiteEvent } from '../queries/events.ts';
-import { bucketCounterColumns, bucketMaximumColumns, withReportTables, type ReportVisitRow } from './report-schema.ts';
+import { bucketMaximumColumns, summedBucketColumns, withReportTables, type ReportVisitRow } from './report-schema.ts';
 import { reportRollups, type ReportRollup } from './report-rollups.ts';
 import type { BucketDelta } from './report-visit-events.ts';
+import { addCumulativeHourDeltas } from './report-cumulative-hours.ts';
 
 /** Queries of the report reader. Plain functions taking the connection (or transaction) first. */
 
@@ -51,9 +52,6 @@ export async function saveReportVisits(db: Db, rows: readonly ReportVisitRow[]):
   }
 }
 
-const binColumns = Array.from({ length: durationBinCount }, (_, bin) => [`wait_bin_${bin}`, `service_bin_${bin}`]).flat();
-export const summedBucketColumns: readonly string[] = [...bucketCounterColumns, ...binColumns];
-
 function completeRow(delta: BucketDelta): Record<string, string | number> {
   const row: Record<string, string | number> = { ...delta };
   for (const column of [...summedBucketColumns, ...bucketMaximumColumns]) row[column] ??= 0;
@@ -97,15 +95,22 @@ function foldDeltas(rollup: ReportRollup, deltas: readonly BucketDelta[]): Array
   return [...rows.values()];
 }
 
-/** Adds the batch's deltas to every summed table (hourly, daily, monthly): upserts adding each counter and keeping the maximums. */
+/**
+ * Adds the batch's deltas to every summed table (hourly, daily, monthly): upserts adding each counter
+ * and keeping the maximums; and the site x day x hour sums to the prefix sums of that day and after.
+ */
 export async function addBucketDeltas(db: Db, deltas: readonly BucketDelta[]): Promise<void> {
   for (const rollup of reportRollups) await upsertSums(db, rollup.table, rollup.keys, foldDeltas(rollup, deltas));
+  await addCumulativeHourDeltas(db, foldDeltas(dayHours, deltas));
 }
+
+const dayHours = reportRollups.find((rollup) => rollup.table === 'report_day_hours')!;
 
 /** Empties the report tables and their cursor, so the reader counts the whole log again. */
 export async function clearReports(db: Db, cursorName: string): Promise<void> {
   const reports = withReportTables(db);
   for (const rollup of reportRollups) await reports.deleteFrom(rollup.table).execute();
+  await reports.deleteFrom('report_cumulative_hours').execute();
   await reports.deleteFrom('report_visits').execute();
   await db.deleteFrom('reader_cursors').where('name', '=', cursorName).execute();
 }

@@ -2,9 +2,10 @@ import { durationBinCount, durationBinOf, reportFigures, type BucketTotals } fro
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../src/queries/events.ts';
 import { sumReportBuckets, type ReportGrouping } from '../../src/reports/report-queries.ts';
-import { planReportRange } from '../../src/reports/report-rollups.ts';
-import { withReportTables, type ReportVisitRow } from '../../src/reports/report-schema.ts';
+import { planReportRange, readsCumulativeHours } from '../../src/reports/report-rollups.ts';
+import { summedBucketColumns, withReportTables, type ReportVisitRow } from '../../src/reports/report-schema.ts';
 import { createTestApp, demo, type TestApp } from '../helpers/test-app.ts';
+import { up as addCumulativeHours } from '../../../../db/migrations/2026-12-01T1300-report-cumulative-hours.ts';
 
 /** Deterministic pseudo-random numbers, so a failure can be replayed. */
 function seededRandom(seed: number): () => number {
@@ -31,6 +32,25 @@ describe('planReportRange', () => {
     expect(planReportRange({ from: '2025-01-02', to: '2025-03-31' }, ['weekday', 'hour']).map((p) => p.rollup.table)).toEqual(['report_month_hours', 'report_day_hours']);
   });
 
+  it('sums long ranges grouped among site, weekday and hour from the prefix sums, short ones from the other tables', () => {
+    const year = { from: '2025-01-01', to: '2025-12-31' };
+    const partial = { from: '2025-01-15', to: '2025-12-14' };
+    expect(readsCumulativeHours(year, ['weekday', 'hour'])).toBe(true);
+    expect(readsCumulativeHours({ from: '2025-01-01', to: '2025-06-30' }, ['site', 'weekday', 'hour'])).toBe(true);
+    expect(readsCumulativeHours(partial, ['hour'])).toBe(true);
+    expect(readsCumulativeHours(partial, ['site', 'hour'])).toBe(true);
+    // 12 monthly rows per hour, or few rows per weekday: cheaper than 168 seeks and two rows per cell.
+    expect(readsCumulativeHours(year, ['hour'])).toBe(false);
+    expect(readsCumulativeHours(partial, ['weekday'])).toBe(false);
+    expect(readsCumulativeHours(year, [])).toBe(false);
+    expect(readsCumulativeHours({ from: '2025-01-01', to: '2025-03-31' }, ['weekday', 'hour'])).toBe(false);
+    expect(readsCumulativeHours({ from: '2025-06-02', to: '2025-06-02' }, ['weekday', 'hour'])).toBe(false);
+    expect(readsCumulativeHours({ from: '2025-06-02', to: '2025-06-20' }, ['hour'])).toBe(false);
+    // Groupings the prefix sums do not keep.
+    expect(readsCumulativeHours(year, ['queue', 'hour'])).toBe(false);
+    expect(readsCumulativeHours(year, ['day'])).toBe(false);
+  });
+
   it('stays on the daily tables without a whole month, grouped by day, or by weekday and a person', () => {
     expect(planReportRange({ from: '2025-01-02', to: '2025-02-27' }, []).map((p) => p.rollup.table)).toEqual(['report_site_days']);
     expect(planReportRange({ from: '2025-01-01', to: '2025-12-31' }, ['day']).map((p) => p.rollup.table)).toEqual(['report_site_days']);
@@ -42,36 +62,62 @@ describe('planReportRange', () => {
 let t: TestApp;
 const choices = [['hq-hardware', 'laptop-no-boot'], ['hq-access', 'access-password'], ['hq-software', 'software-install']] as const;
 
-/** Random visits over 14 months, written to the log as the app would (check-in, call, start, end, feedback). */
-async function logRandomVisits(count: number, random: () => number): Promise<void> {
+type PlannedEvent = { visitId: string; type: string; at: string; data: object };
+
+/** Random visits over 14 months, each as the events the app would log (check-in, call, start, end, feedback). */
+function planRandomVisits(count: number, firstIndex: number, random: () => number): PlannedEvent[][] {
   const first = Date.parse('2024-12-20T06:00:00Z');
   const span = 430 * 86_400_000;
-  await t.database.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < count; i++) {
-      const visitId = `random-${i}`;
-      const checkedIn = first + Math.floor(random() * span);
-      const at = (seconds: number) => new Date(checkedIn + seconds * 1000).toISOString();
-      const [queueId, categoryId] = choices[Math.floor(random() * choices.length)]!;
-      const technicianId = random() < 0.5 ? demo.alex : demo.sam;
-      const append = (type: string, seconds: number, data: object) => appendEvent(trx, { siteId: demo.site, type: type as 'visit.called', visitId, at: at(seconds), data: data as never });
-      await append('visit.checked_in', 0, { queueId, categoryId, ticketNumber: `R-${i}`, priority: 0, checkedInAt: at(0), visitor: { kind: 'guest' }, note: null });
-      const wait = Math.floor(random() ** 2 * 7200);
-      const fate = random();
-      if (fate < 0.08) {
-        await append('visit.cancelled', wait, { reason: null });
-        continue;
-      }
-      await append('visit.called', wait, { deskId: demo.desk1, technicianId, outOfOrder: false });
-      if (fate < 0.15) {
-        await append('visit.no_show', wait + 120, { technicianId });
-        continue;
-      }
-      await append('visit.started', wait + 30, { deskId: demo.desk1, technicianId });
-      const service = Math.floor(random() ** 2 * 5400);
-      await append(fate < 0.25 ? 'visit.escalated' : 'visit.resolved', wait + 30 + service, { note: '', technicianId, groupId: 'g', reason: '' });
-      if (random() < 0.4) await append('visit.feedback_given', wait + 60 + service, { score: 1 + Math.floor(random() * 3), comment: null, technicianId, categoryId });
+  return Array.from({ length: count }, (_, n) => {
+    const i = firstIndex + n;
+    const visitId = `random-${i}`;
+    const checkedIn = first + Math.floor(random() * span);
+    const at = (seconds: number) => new Date(checkedIn + seconds * 1000).toISOString();
+    const [queueId, categoryId] = choices[Math.floor(random() * choices.length)]!;
+    const technicianId = random() < 0.5 ? demo.alex : demo.sam;
+    const events: PlannedEvent[] = [];
+    const plan = (type: string, seconds: number, data: object) => events.push({ visitId, type, at: at(seconds), data });
+    plan('visit.checked_in', 0, { queueId, categoryId, ticketNumber: `R-${i}`, priority: 0, checkedInAt: at(0), visitor: { kind: 'guest' }, note: null });
+    const wait = Math.floor(random() ** 2 * 7200);
+    const fate = random();
+    if (fate < 0.08) {
+      plan('visit.cancelled', wait, { reason: null });
+      return events;
     }
+    plan('visit.called', wait, { deskId: demo.desk1, technicianId, outOfOrder: false });
+    if (fate < 0.15) {
+      plan('visit.no_show', wait + 120, { technicianId });
+      return events;
+    }
+    plan('visit.started', wait + 30, { deskId: demo.desk1, technicianId });
+    const service = Math.floor(random() ** 2 * 5400);
+    plan(fate < 0.25 ? 'visit.escalated' : 'visit.resolved', wait + 30 + service, { note: '', technicianId, groupId: 'g', reason: '' });
+    const feedback = (score: number, seconds: number) => plan('visit.feedback_given', seconds, { score, comment: null, technicianId, categoryId });
+    if (random() < 0.4) feedback(1 + Math.floor(random() * 3), wait + 60 + service);
+    // A changed score: the reader takes the old one back (negative deltas) and adds the new one.
+    if (random() < 0.15) feedback(1 + Math.floor(random() * 3), wait + 3_600 + service);
+    return events;
   });
+}
+
+async function appendEvents(events: readonly PlannedEvent[]): Promise<void> {
+  await t.database.db.transaction().execute(async (trx) => {
+    for (const e of events) await appendEvent(trx, { siteId: demo.site, type: e.type as 'visit.called', visitId: e.visitId, at: e.at, data: e.data as never });
+  });
+}
+
+/**
+ * 400 random visits over 14 months, read in two rounds: the second adds visits on days before ones
+ * already counted, and the last event of every fourth visit of the first round (its ending, or its
+ * feedback), held back until then: a visit ending later, feedback given later, for an earlier day.
+ */
+async function logRandomVisitsInTwoRounds(random: () => number): Promise<void> {
+  const firstRound = planRandomVisits(250, 0, random);
+  const heldBack = firstRound.filter((_, i) => i % 4 === 0).map((events) => events.pop()!);
+  await appendEvents(firstRound.flat());
+  await t.app.walkup.reports.drain();
+  await appendEvents([...planRandomVisits(150, 250, random).flat(), ...heldBack]);
+  await t.app.walkup.reports.drain();
 }
 
 const keyOf = (visit: ReportVisitRow, groupBy: readonly ReportGrouping[]) =>
@@ -104,8 +150,30 @@ function directTotals(visits: readonly ReportVisitRow[], groupBy: readonly Repor
   return groups;
 }
 
-const groupings: ReportGrouping[][] = [[], ['site'], ['queue'], ['technician', 'category'], ['weekday'], ['hour'], ['weekday', 'hour'], ['site', 'weekday'], ['queue', 'hour'], ['technician', 'hour'], ['category', 'weekday'], ['site', 'technician', 'hour'], ['day']];
+const groupings: ReportGrouping[][] = [
+  [], ['site'], ['queue'], ['technician', 'category'], ['weekday'], ['hour'], ['weekday', 'hour'], ['site', 'weekday'], ['site', 'hour'], ['site', 'weekday', 'hour'],
+  ['queue', 'hour'], ['technician', 'hour'], ['category', 'weekday'], ['site', 'technician', 'hour'], ['day'],
+];
 const randomDay = (random: () => number) => new Date(Date.parse('2024-12-15T00:00:00Z') + Math.floor(random() * 445) * 86_400_000).toISOString().slice(0, 10);
+
+/** The prefix sums as they should be: per site x weekday x hour, the running totals of report_day_hours by day. */
+async function expectedCumulativeHours(): Promise<Array<Record<string, string | number>>> {
+  const reports = withReportTables(t.database.db);
+  const days = await reports.selectFrom('report_day_hours').selectAll().orderBy('site_id').orderBy('weekday').orderBy('hour').orderBy('day').execute();
+  const running = new Map<string, Record<string, number>>();
+  return days.map((row) => {
+    const cell = `${row.site_id}|${row.weekday}|${row.hour}`;
+    const totals = running.get(cell) ?? {};
+    for (const column of summedBucketColumns) totals[column] = (totals[column] ?? 0) + Number(row[column as keyof typeof row]);
+    running.set(cell, totals);
+    return { site_id: row.site_id, weekday: row.weekday, hour: row.hour, day: row.day, ...totals };
+  });
+}
+
+async function storedCumulativeHours(): Promise<Array<Record<string, string | number>>> {
+  const rows = await withReportTables(t.database.db).selectFrom('report_cumulative_hours').selectAll().orderBy('site_id').orderBy('weekday').orderBy('hour').orderBy('day').execute();
+  return rows.map((row) => ({ site_id: row.site_id, weekday: row.weekday, hour: row.hour, day: row.day, ...Object.fromEntries(summedBucketColumns.map((c) => [c, Number(row[c as keyof typeof row])])) }));
+}
 
 describe('monthly rollups', () => {
   beforeEach(async () => {
@@ -115,8 +183,13 @@ describe('monthly rollups', () => {
 
   it('answer any range and grouping exactly as a direct count of the visits does', async () => {
     const random = seededRandom(2026);
-    await logRandomVisits(400, random);
-    await t.app.walkup.reports.drain();
+    await logRandomVisitsInTwoRounds(random);
+    const cumulativeHours = await storedCumulativeHours();
+    expect(cumulativeHours).toEqual(await expectedCumulativeHours());
+    // The migration fills the table from existing daily sums to the same rows (on either engine).
+    await t.database.db.schema.dropTable('report_cumulative_hours').execute();
+    await addCumulativeHours(t.database.db as never);
+    expect(await storedCumulativeHours()).toEqual(cumulativeHours);
     const ended = (await withReportTables(t.database.db).selectFrom('report_visits').selectAll().where('outcome', '!=', 'open').execute()) as ReportVisitRow[];
     expect(ended.length).toBe(400);
     const ranges = [{ from: '2024-12-01', to: '2026-02-28' }, { from: '2025-01-01', to: '2025-12-31' }, { from: '2025-03-01', to: '2025-03-31' }];
@@ -125,8 +198,10 @@ describe('monthly rollups', () => {
       ranges.push({ from, to });
     }
     let compared = 0;
+    let fromCumulativeHours = 0;
     for (const range of ranges) {
       for (const groupBy of groupings) {
+        if (readsCumulativeHours(range, groupBy)) fromCumulativeHours++;
         const inRange = ended.filter((v) => v.day >= range.from && v.day <= range.to);
         const expected = directTotals(inRange, groupBy);
         const rows = await sumReportBuckets(t.database.db, { siteIds: [demo.site], ...range }, groupBy);
@@ -140,5 +215,10 @@ describe('monthly rollups', () => {
       }
     }
     expect(compared).toBeGreaterThan(400);
+    expect(fromCumulativeHours).toBeGreaterThan(20);
+
+    // A rebuild empties the prefix sums and counts them again from the log, to the same totals.
+    await t.app.walkup.reports.rebuild();
+    expect(await storedCumulativeHours()).toEqual(cumulativeHours);
   }, 120_000);
 });
