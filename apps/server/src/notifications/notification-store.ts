@@ -95,18 +95,20 @@ export async function insertNotification(
 }
 
 /**
- * Whether the visit was already told its turn is near ("almost up", or "come over" while on the way):
- * once per visit. A "come over" cancelled before it went out (the visitor arrived first) does not
- * count, so an arrived visitor still gets "almost up" in time.
+ * Which of these visits were already told their turn is near ("almost up", or "come over" while on
+ * the way): once per visit. A "come over" cancelled before it went out (the visitor arrived first)
+ * does not count, so an arrived visitor still gets "almost up" in time. One query for a whole site.
  */
-export async function wasToldTurnIsNear(db: Db, visitId: string): Promise<boolean> {
-  const row = await withNotificationTables(db)
+export async function listToldTurnIsNear(db: Db, visitIds: string[]): Promise<Set<string>> {
+  if (visitIds.length === 0) return new Set();
+  const rows = await withNotificationTables(db)
     .selectFrom('notification_deliveries')
-    .select('id')
-    .where('visit_id', '=', visitId)
+    .select('visit_id')
+    .distinct()
+    .where('visit_id', 'in', visitIds)
     .where((eb) => eb.or([eb('kind', '=', 'almost_up'), eb.and([eb('kind', '=', 'come_over'), eb('state', '!=', 'cancelled')])]))
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
+  return new Set(rows.map((row) => row.visit_id));
 }
 
 /** Sites with a visitor on the way not yet told to come over: the ones to look at again as time passes. */
