@@ -7,7 +7,7 @@ import { readSiteView } from '../queries/site-view-rows.ts';
 import type { NotificationChannel, NotificationMessage } from './notification-channel.ts';
 import type { NotificationKind } from './notification-schema.ts';
 import { findVisitorSettings } from '../visitor/visitor-settings.ts';
-import { cancelUnsent, cancelUnsentKind, ensurePreferences, findNotifyAtPosition, findVisitWording, insertNotification, listSitesAwaitingComeOver, listToldTurnIsNear, readVisitTarget } from './notification-store.ts';
+import { cancelUnsent, cancelUnsentKind, ensurePreferences, findNotifyAtPosition, findVisitWording, insertNotification, listSitesAwaitingComeOver, listToldTurnIsNear, listVisitTargets, readVisitTarget } from './notification-store.ts';
 
 export const cursorName = 'notifications';
 const ending = new Set<string>(visitEndingEvents);
@@ -169,7 +169,14 @@ function dueTurnIsNear(facts: SiteFacts): Array<{ visit: ActiveVisitView; positi
  * visitors on the way, as time passes (estimates shrink without events).
  */
 export async function decideTurnIsNear(ctx: DecideContext, trx: Db, facts: SiteFacts, siteId: string, nowIso: string): Promise<void> {
-  const due = dueTurnIsNear(facts);
+  // Only visitors some channel reaches can be told. The others (no email, no push subscription)
+  // stay near the front for many passes: they are left out with one query per site, not several each.
+  const near = dueTurnIsNear(facts);
+  const targets = await listVisitTargets(trx, near.map(({ visit }) => visit.id));
+  const due = near.filter(({ visit }) => {
+    const target = targets.get(visit.id);
+    return target && ctx.channels.some((channel) => channel.reaches(target));
+  });
   // Once per visit: a visitor called before reaching "almost up" is past it, and one told to come
   // over is not told again. Asked once for the site: the front of a long queue was told long ago.
   const told = await listToldTurnIsNear(trx, due.map(({ visit }) => visit.id));

@@ -49,6 +49,7 @@ export async function startNotificationScene(options: { wrapEmail?: (channel: No
     });
   return {
     t,
+    channels,
     smtp,
     webhook,
     push,

@@ -115,4 +115,20 @@ describe('what a notification pass reads', () => {
     const lastEvent = await scene.t.database.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
     expect(await readCursor(scene.t.database.db, cursorName)).toBe(Number(lastEvent.id));
   });
+
+  it('does not look up, again at every pass, a visitor near the front whom no channel reaches; a push subscription later counts', async () => {
+    const scene = await newScene();
+    const worker = scene.newWorker({ channels: scene.channels.filter((channel) => channel.name !== 'webhook') });
+    const guest = await scene.checkIn(null, 'No Address');
+    await worker.drain();
+    expect(await scene.rows(guest.id)).toEqual([]);
+    const preferences = withNotificationTables(scene.t.database.db).selectFrom('visit_notification_preferences').select('visit_id');
+    expect(await preferences.execute()).toEqual([]);
+
+    const subscribe = await scene.t.app.inject({ method: 'PUT', url: '/api/visitor/notifications/push', headers: { 'x-visit-token': guest.token }, payload: scene.push.subscription });
+    expect(subscribe.statusCode, subscribe.body).toBe(200);
+    await scene.checkIn('behind@example.org');
+    await worker.drain();
+    expect((await scene.rows(guest.id)).map((r) => [r.kind, r.channel, r.state])).toEqual([['almost_up', 'push', 'sent']]);
+  });
 });
