@@ -38,12 +38,14 @@ export async function decideFromNewEvents(ctx: DecideContext, batchSize: number,
   // Read first, outside the write transaction (reading a site view opens its own): the views are
   // at least as new as the events read, which is what positions must reflect.
   const after = await readCursor(ctx.db, cursorName);
-  const events = await listEventHeadersAfterId(ctx.db, after, batchSize);
-  if (events.length === 0) return 0;
+  const read = await listEventHeadersAfterId(ctx.db, after, batchSize);
+  if (read.length === 0) return 0;
   // Without any channel nothing can be decided (every decision is a row per channel), so no site is
   // read: only the cancellations below remain, for rows queued while channels were configured.
+  const deciding = ctx.channels.length > 0;
+  const events = deciding && ctx.views ? await eventsTheLiveViewsReached(ctx.views, read) : read;
   const sites = new Map<string, SiteFacts>();
-  if (ctx.channels.length > 0) {
+  if (deciding) {
     for (const [siteId, seq] of lastVisitSeqBySite(events)) sites.set(siteId, await readSiteFacts(ctx, siteId, seq));
   }
   return ctx.transact(async (trx) => {
@@ -70,6 +72,22 @@ export async function decideFromNewEvents(ctx: DecideContext, batchSize: number,
     await writeCursor(trx, cursorName, events.at(-1)!.id);
     return events.length;
   });
+}
+
+/**
+ * The events read up to the first one its site's live view has not reached yet; the rest waits for
+ * the next pass, which their publication wakes. Under a steady flow of check-ins the last few events
+ * read are often committed but not yet published (the group commit publishes once the log is on
+ * disk): cutting them off keeps deciding from memory instead of reading those sites from the
+ * database. Only when the very first event is not reached (another instance's commits on
+ * PostgreSQL, whose notification has not arrived) is the whole batch taken, its sites then read
+ * from the database: the log never waits on the views.
+ */
+async function eventsTheLiveViewsReached<E extends { siteId: string; seq: number; type: string }>(views: NonNullable<DecideContext['views']>, events: E[]): Promise<E[]> {
+  for (const [index, event] of events.entries()) {
+    if (event.type.startsWith('visit.') && (await views.view(event.siteId)).seq < event.seq) return index === 0 ? events : events.slice(0, index);
+  }
+  return events;
 }
 
 /** Each site with visit events in the batch, and the highest sequence number read for it. */
@@ -112,8 +130,9 @@ export async function readSiteFacts(ctx: DecideContext, siteId: string, seenSeq?
  * pass. It may trail the log, though: a commit is read from the log a moment before its bus message
  * reaches the views, and on PostgreSQL another instance's commits reach this one's views by a
  * notification, later. Deciding from a trailing view would miss whoever those events moved up (or
- * tell someone already called), so then the view is read from the database as before. Without
- * events read (time passing), there is nothing to compare with: the database is read.
+ * tell someone already called), so then the view is read from the database as before (rarely: see
+ * eventsTheLiveViewsReached). Without events read (time passing), there is nothing to compare with:
+ * the database is read.
  */
 async function currentSiteView(ctx: DecideContext, siteId: string, seenSeq: number | undefined): Promise<SiteView> {
   if (ctx.views && seenSeq !== undefined) {

@@ -71,7 +71,7 @@ describe('what a notification pass reads', () => {
     expect(new Set(fromLive.map((d) => d.kind))).toEqual(new Set(['almost_up', 'called', 'feedback']));
   });
 
-  it('reads the view from the database when the live one trails the events the pass read', async () => {
+  it('reads the view from the database when the live one trails even the first event the pass read', async () => {
     const scene = await newScene();
     // This instance's views as they were before the call and the last check-in, as if their bus
     // messages had not arrived yet (another instance's commits on PostgreSQL, or a publish pending).
@@ -91,6 +91,28 @@ describe('what a notification pass reads', () => {
     // Decided from the trailing view, the first would still be waiting and the third not in line.
     expect(scene.mailsTo('first@example.org').map((m) => m.subject)).toEqual([expect.stringMatching(/almost up/), expect.stringMatching(/your turn/)]);
     expect(scene.mailsTo('third@example.org').map((m) => m.text)).toEqual([expect.stringContaining('You are number 2 in line')]);
+  });
+
+  it('decides the events the live view reached and leaves the later ones to the next pass', async () => {
+    const scene = await newScene();
+    let trailing: SiteView | null = null;
+    const worker = scene.newWorker({ views: { view: async (siteId) => trailing ?? scene.t.app.walkup.views.view(siteId) } });
+    await scene.checkIn('first@example.org');
+    await worker.drain();
+    await callNext(scene.t.app, demo.alex, demo.desk1);
+    // The call reached this instance's view; the next check-in's bus message has not yet.
+    trailing = await scene.t.app.walkup.views.view(demo.site);
+    const second = await scene.checkIn('second@example.org');
+    await worker.drain();
+
+    expect(scene.mailsTo('first@example.org').map((m) => m.subject)).toEqual([expect.stringMatching(/almost up/), expect.stringMatching(/your turn/)]);
+    expect(await scene.rows(second.id)).toEqual([]);
+    const checkedIn = await scene.t.database.db.selectFrom('events').select('id').where('visit_id', '=', second.id).executeTakeFirstOrThrow();
+    expect(await readCursor(scene.t.database.db, cursorName)).toBeLessThan(checkedIn.id);
+
+    trailing = null;
+    await worker.drain();
+    expect(scene.mailsTo('second@example.org').map((m) => m.text)).toEqual([expect.stringContaining('You are next in line')]);
   });
 
   it('without any channel, decides nothing and reads no visitor, yet still cancels what was queued for a visit that ended', async () => {
