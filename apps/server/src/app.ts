@@ -26,7 +26,7 @@ import { privacyRoutes } from './privacy/privacy-routes.ts';
 import { runRetention } from './privacy/retention-job.ts';
 import { createEventBus, type EventBus } from './live/event-bus.ts';
 import { createEstimateService, type EstimateService } from './live/estimate-service.ts';
-import { createSiteSetupCache } from './queries/site-setup-cache.ts';
+import { createSiteSetupCache, type SiteSetupCache } from './queries/site-setup-cache.ts';
 import { createGroupCommitter } from './db/group-commit.ts';
 import { createWalFlusher, walDatabaseFile } from './db/wal-flusher.ts';
 import { createTransactionRunner, type CommitRunner } from './db/transaction-runner.ts';
@@ -120,6 +120,7 @@ declare module 'fastify' {
       bus: EventBus;
       estimates: EstimateService;
       views: LiveSiteViews;
+      setups: SiteSetupCache;
       hub: LiveHub;
       itsm: ReturnType<typeof createItsmDelivery>;
       /** Each site's ITSM adapter, read again when an admin changes a connection. */
@@ -224,7 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const boardDeps = { db: deps.db, views, estimates, setups, now };
   const boards = createBoardWatchers({ bus, load: (siteId) => loadManagerBoard(boardDeps, siteId), onError: (err) => app.log.warn({ err }, 'board push failed') });
   app.addHook('onClose', async () => boards.close());
-  app.decorate('walkup', { bus, estimates, views, hub, itsm, itsmAdapters, connections, jobs, reports, boards });
+  app.decorate('walkup', { bus, estimates, views, setups, hub, itsm, itsmAdapters, connections, jobs, reports, boards });
   const notificationSetup = deps.notifications ?? { channels: [], vapidPublicKey: null, publicUrl: null };
   const publicBase = notificationSetup.publicUrl?.replace(/\/$/, '') ?? '';
   const notifications = createNotificationWorker({
@@ -235,6 +236,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     optOutUrl: (token) => `${publicBase}/api/notifications/opt-out/${token}`,
     feedbackUrl: (token, score) => `${publicBase}${feedbackPagePath(token, score)}`,
     estimatesFor: (view) => estimates.forView(view),
+    views,
+    setups,
     now,
     logger: app.log,
   });

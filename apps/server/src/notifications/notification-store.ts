@@ -54,10 +54,26 @@ export async function readVisitTarget(db: Db, visit: { visitId: string; siteId: 
   const preferences = await ensurePreferences(db, visit, at);
   if (preferences.opted_out) return null;
   const row = await db.selectFrom('visits').select('visitor_email').where('id', '=', visit.visitId).executeTakeFirst();
-  return {
-    email: row?.visitor_email ?? null,
-    pushSubscription: preferences.push_subscription ? (JSON.parse(preferences.push_subscription) as PushSubscriptionJson) : null,
-  };
+  return toTarget(row?.visitor_email ?? null, preferences.push_subscription);
+}
+
+/**
+ * Who each of these visits can be reached at (null when opted out), in one query and without
+ * creating preferences: what a pass checks before deciding anything about a visitor.
+ */
+export async function listVisitTargets(db: Db, visitIds: string[]): Promise<Map<string, ChannelTarget | null>> {
+  if (visitIds.length === 0) return new Map();
+  const rows = await withNotificationTables(db)
+    .selectFrom('visits')
+    .leftJoin('visit_notification_preferences as p', 'p.visit_id', 'visits.id')
+    .select(['visits.id', 'visits.visitor_email', 'p.opted_out', 'p.push_subscription'])
+    .where('visits.id', 'in', visitIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.opted_out ? null : toTarget(row.visitor_email, row.push_subscription)]));
+}
+
+function toTarget(email: string | null, pushSubscription: string | null): ChannelTarget {
+  return { email, pushSubscription: pushSubscription ? (JSON.parse(pushSubscription) as PushSubscriptionJson) : null };
 }
 
 /** What a notification about this visit says beside the site's facts: its ticket, and the visitor's language if known. */
@@ -95,18 +111,20 @@ export async function insertNotification(
 }
 
 /**
- * Whether the visit was already told its turn is near ("almost up", or "come over" while on the way):
- * once per visit. A "come over" cancelled before it went out (the visitor arrived first) does not
- * count, so an arrived visitor still gets "almost up" in time.
+ * Which of these visits were already told their turn is near ("almost up", or "come over" while on
+ * the way): once per visit. A "come over" cancelled before it went out (the visitor arrived first)
+ * does not count, so an arrived visitor still gets "almost up" in time. One query for a whole site.
  */
-export async function wasToldTurnIsNear(db: Db, visitId: string): Promise<boolean> {
-  const row = await withNotificationTables(db)
+export async function listToldTurnIsNear(db: Db, visitIds: string[]): Promise<Set<string>> {
+  if (visitIds.length === 0) return new Set();
+  const rows = await withNotificationTables(db)
     .selectFrom('notification_deliveries')
-    .select('id')
-    .where('visit_id', '=', visitId)
+    .select('visit_id')
+    .distinct()
+    .where('visit_id', 'in', visitIds)
     .where((eb) => eb.or([eb('kind', '=', 'almost_up'), eb.and([eb('kind', '=', 'come_over'), eb('state', '!=', 'cancelled')])]))
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
+  return new Set(rows.map((row) => row.visit_id));
 }
 
 /** Sites with a visitor on the way not yet told to come over: the ones to look at again as time passes. */

@@ -2,6 +2,7 @@ import { createLogPassRunner } from '../live/log-pass-runner.ts';
 import type { Db } from '../db/connection.ts';
 import type { EventBus } from '../live/event-bus.ts';
 import type { SiteView } from '@walkup/domain';
+import type { SiteSetupCache } from '../queries/site-setup-cache.ts';
 import type { EstimatesPayload } from '@walkup/protocol';
 import { decideComeOverAsTimePasses, decideFromNewEvents, type Transact } from './decide-notifications.ts';
 import { deliverNotification, type DeliverContext } from './deliver-notification.ts';
@@ -19,6 +20,9 @@ export interface NotificationWorkerDeps {
   optOutUrl: (token: string) => string;
   /** The site's estimates for a state of it: visitors on the way are told to come over by them. */
   estimatesFor?: (view: SiteView) => Promise<EstimatesPayload | null>;
+  /** The sites' live views and setup cache the app keeps: a pass then reads no site from the database. */
+  views?: { view(siteId: string): Promise<SiteView> };
+  setups?: SiteSetupCache;
   /** The closing email's link per face; the phone page's feedback view by default (relative). */
   feedbackUrl?: (token: string, score: 1 | 2 | 3) => string;
   now?: () => Date;
@@ -57,7 +61,7 @@ export function createNotificationWorker(deps: NotificationWorkerDeps): Notifica
     logger,
     feedbackUrl: deps.feedbackUrl ?? feedbackPagePath,
   };
-  const decide = { db: deps.db, transact, channels: deps.channels, optOutUrl: deps.optOutUrl, estimatesFor: deps.estimatesFor };
+  const decide = { db: deps.db, transact, channels: deps.channels, optOutUrl: deps.optOutUrl, estimatesFor: deps.estimatesFor, views: deps.views, setups: deps.setups };
   // Estimates are refreshed every half minute without events; looking more often would find the same.
   const comeOverCheckIntervalMs = o.comeOverCheckIntervalMs ?? 15_000;
   let lastComeOverCheck = -Infinity;

@@ -123,9 +123,9 @@ export async function listEventHeadersAfterId(
   db: Db,
   afterId: number,
   limit: number,
-): Promise<Array<{ id: number; siteId: string; type: SiteEventType; visitId: string | null }>> {
-  const rows = await db.selectFrom('events').select(['id', 'site_id', 'type', 'visit_id']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map((row) => ({ id: row.id, siteId: row.site_id, type: row.type as SiteEventType, visitId: row.visit_id }));
+): Promise<Array<{ id: number; siteId: string; seq: number; type: SiteEventType; visitId: string | null }>> {
+  const rows = await db.selectFrom('events').select(['id', 'site_id', 'seq', 'type', 'visit_id']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((row) => ({ id: row.id, siteId: row.site_id, seq: row.seq, type: row.type as SiteEventType, visitId: row.visit_id }));
 }
 
 export async function listVisitEvents(db: Db, visitId: string): Promise<SiteEvent[]> {

@@ -31,13 +31,15 @@ export async function startNotificationScene(options: { wrapEmail?: (channel: No
   ];
   const t: TestApp = await createTestApp({ notifications: { channels, vapidPublicKey: vapid.publicKey, publicUrl }, sendMail: outbox.sendMail });
   await seatTechnician(t.app, demo.alex, demo.desk1);
-  const newWorker = (overrides: Pick<NotificationWorkerDeps, 'estimatesFor'> = {}) =>
+  const newWorker = (overrides: Partial<Pick<NotificationWorkerDeps, 'estimatesFor' | 'views' | 'channels'>> = {}) =>
     createNotificationWorker({
       estimatesFor: (view) => t.app.walkup.estimates.forView(view),
+      views: t.app.walkup.views,
+      channels,
       ...overrides,
       db: t.database.db,
       bus: t.app.walkup.bus,
-      channels,
+      setups: t.app.walkup.setups,
       optOutUrl: (token) => `${publicUrl}/api/notifications/opt-out/${token}`,
       feedbackUrl: (token, score) => `${publicUrl}${feedbackPagePath(token, score)}`,
       now: t.clock.now,
@@ -47,6 +49,7 @@ export async function startNotificationScene(options: { wrapEmail?: (channel: No
     });
   return {
     t,
+    channels,
     smtp,
     webhook,
     push,
