@@ -23,6 +23,7 @@ import * as visitorFeedbackLinksMigration from './2026-12-01T1000-visitor-feedba
 import * as reportMonthHourRollupsMigration from './2026-12-01T1110-report-month-hour-rollups.ts';
 import * as visitorSsoMigration from './2026-12-01T1100-visitor-sso.ts';
 import * as reportCumulativeHoursMigration from './2026-12-01T1300-report-cumulative-hours.ts';
+import * as reportCumulativeTechnicianHoursMigration from './2026-12-01T1500-report-cumulative-technician-hours.ts';
 
 /**
  * Every migration, by its date-prefixed name. Listed statically (not read from the folder at run
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1100-visitor-sso': visitorSsoMigration,
   '2026-12-01T1110-report-month-hour-rollups': reportMonthHourRollupsMigration,
   '2026-12-01T1300-report-cumulative-hours': reportCumulativeHoursMigration,
+  '2026-12-01T1500-report-cumulative-technician-hours': reportCumulativeTechnicianHoursMigration,
 };

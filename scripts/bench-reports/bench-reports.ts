@@ -7,8 +7,9 @@ import { openDatabase } from '../../apps/server/src/db/connection.ts';
 import { migrateToLatest } from '../../apps/server/src/db/migrate.ts';
 import { seedIfEmpty } from '../../apps/server/src/db/seed.ts';
 import { aggregateNextBatch } from '../../apps/server/src/reports/report-reader.ts';
-import { reportRollups } from '../../apps/server/src/reports/report-rollups.ts';
+import { cumulativeRollups, reportRollups } from '../../apps/server/src/reports/report-rollups.ts';
 import { fillReportCumulativeHours } from '../../db/migrations/2026-12-01T1300-report-cumulative-hours.ts';
+import { fillReportCumulativeTechnicianHours } from '../../db/migrations/2026-12-01T1500-report-cumulative-technician-hours.ts';
 import { generateBuckets } from './generate-buckets.ts';
 import { generateEvents } from './generate-events.ts';
 import { timeReportQueries, type ReportBenchQuery } from './time-report-queries.ts';
@@ -92,11 +93,12 @@ async function buildYear(): Promise<void> {
   const perSecond = generated.events / (aggregateMs / 1000);
   console.log(`aggregation: ${generated.events} events (${generated.visits} visits) generated in ${(generateMs / 1000).toFixed(1)} s, aggregated in ${(aggregateMs / 1000).toFixed(1)} s = ${Math.round(perSecond)} events/s`);
   console.log(`  extrapolated rebuild of 10 M events (a year of 100 sites): ${(10_000_000 / perSecond / 60).toFixed(1)} min (not measured at that size)`);
-  for (const table of [...reportRollups.map((r) => r.table), 'report_cumulative_hours']) sqlite.exec(`delete from ${table}`);
+  for (const table of [...reportRollups, ...cumulativeRollups].map((r) => r.table)) sqlite.exec(`delete from ${table}`);
 
   started = performance.now();
   const buckets = generateBuckets(sqlite, sites, days, 4);
   await fillReportCumulativeHours(db);
+  await fillReportCumulativeTechnicianHours(db);
   sqlite.exec('analyze');
   console.log(`buckets: ${buckets.rows} rows (${buckets.visits} visits, ~${Math.round((buckets.visits * 5) / 1e6)} M events) for ${sites} sites x ${days} days written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -107,7 +109,7 @@ async function timeOnPostgres(url: string, queries: readonly ReportBenchQuery[])
     await migrateToLatest(target);
     if ((await countRows(target, 'report_month_hours')) === 0) {
       const started = performance.now();
-      const summed = [...reportRollups.filter((r) => r.table !== 'report_buckets').map((r) => r.table), 'report_cumulative_hours'];
+      const summed = [...reportRollups.filter((r) => r.table !== 'report_buckets'), ...cumulativeRollups].map((r) => r.table);
       for (const name of summed) await copyTable(db, target, { name, selfReferences: [] });
       await sql`analyze`.execute(target);
       console.log(`\ncopied the summed tables to PostgreSQL in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -2,8 +2,8 @@ import { durationBinCount, type BucketTotals } from '@walkup/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { isPostgres } from '../db/postgres-connection.ts';
-import { cumulativeHoursPart } from './report-cumulative-hours.ts';
-import { planReportRange, readsCumulativeHours } from './report-rollups.ts';
+import { cumulativePart } from './report-cumulative-hours.ts';
+import { cumulativeRollupFor, planReportRange } from './report-rollups.ts';
 import { summedBucketColumns, withReportTables } from './report-schema.ts';
 
 /** What reports group by; `day` is the site's local calendar day. */
@@ -38,10 +38,10 @@ const maximumColumns = ['wait_max', 'service_max'];
  * Sums the report tables for the given sites and local days, grouped as asked. Everything is summed
  * in SQL: whole months from the smallest monthly table keeping the groupings, the days at the edges
  * from the daily (or hourly) table (`planReportRange`), each part grouped, then the parts added
- * together. A year of 100 sites is a few thousand monthly rows. Grouped among site, weekday and hour
- * over a long range (`readsCumulativeHours`), on SQLite, the counters come from the prefix sums
- * instead (two rows per site x weekday x hour) and those parts only give the maximums, which do not
- * subtract.
+ * together. A year of 100 sites is a few thousand monthly rows. Grouped among site, weekday and hour,
+ * or among site, technician and hour, over a long range (`cumulativeRollupFor`), on SQLite, the
+ * counters come from the prefix sums instead (two rows per site x weekday x hour, or per site x
+ * technician x hour) and those parts only give the maximums, which do not subtract.
  */
 export async function sumReportBuckets(
   db: Db,
@@ -50,9 +50,9 @@ export async function sumReportBuckets(
 ): Promise<Array<{ key: ReportGroupKey; totals: BucketTotals }>> {
   if (filter.siteIds.length === 0) return [];
   const groupColumns = groupBy.map((g) => columnOf[g]);
-  // SQLite only: PostgreSQL runs each of the 168 seeks per site as a subplan costing 10-20 times
+  // SQLite only: PostgreSQL runs each of the seeks per cell as a subplan costing 10-20 times
   // SQLite's, and measured slower that way than its plain plan (docs/manager-figures.md).
-  const cumulative = !isPostgres(db) && readsCumulativeHours(filter, groupBy);
+  const cumulative = isPostgres(db) ? undefined : cumulativeRollupFor(filter, groupBy);
   // The same selection sums each part and then adds the parts together (sums of sums, maximum of maximums).
   const sums = [
     ...groupColumns.map((c) => sql.ref(c)),
@@ -72,7 +72,7 @@ export async function sumReportBuckets(
     for (const column of groupColumns) part = part.groupBy(column as 'day');
     return part;
   });
-  if (cumulative) parts.unshift(cumulativeHoursPart(db, filter, groupColumns, maximumColumns) as never);
+  if (cumulative) parts.unshift(cumulativePart(db, cumulative, filter, groupColumns, maximumColumns) as never);
   const union = parts.slice(1).reduce((all, part) => all.unionAll(part), parts[0]!);
   let query = withReportTables(db)
     .selectFrom(union.as('parts') as never)

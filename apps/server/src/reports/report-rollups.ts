@@ -112,7 +112,7 @@ const monthsIn = (part: RangePart) => {
 };
 const daysIn = (part: RangePart) => (Date.parse(`${part.to}T00:00:00Z`) - Date.parse(`${part.from}T00:00:00Z`)) / dayMs + 1;
 
-/** The most rows a part may read per site: a row per period and per weekday x hour cell its table keeps (a day has one weekday). */
+/** The most rows a part may read per site: a row per period and per weekday x hour cell its table keeps (a day has one weekday). People are not counted: per site and person for a grouping by a person. */
 function cellsRead(part: RangePart): number {
   const { rollup } = part;
   const hours = rollup.columns.includes('hour') ? 24 : 1;
@@ -120,30 +120,46 @@ function cellsRead(part: RangePart): number {
   return monthsIn(part) * hours * (rollup.columns.includes('weekday') ? 7 : 1);
 }
 
-/** The groupings the prefix sums (report_cumulative_hours) keep. */
-const cumulativeGroupings: readonly ReportGrouping[] = ['site', 'weekday', 'hour'];
+/** A prefix-sums table (report-cumulative-hours.ts): running totals over days per site x cell. */
+export interface CumulativeRollup {
+  table: 'report_cumulative_hours' | 'report_cumulative_technician_hours';
+  /** The cell's dimensions after site_id (its primary key is site_id, the cell, day). */
+  cell: readonly RollupColumn[];
+  groupings: readonly ReportGrouping[];
+  /** Cells per site (per site and technician for technician x hour), each read with two seeks whatever the range. */
+  cellsPerSite: number;
+}
+
+/** Smallest first: a grouping among site and hour reads the weekday x hour sums (168 cells a site, not 24 per technician). */
+export const cumulativeRollups: readonly CumulativeRollup[] = [
+  { table: 'report_cumulative_hours', cell: ['weekday', 'hour'], groupings: ['site', 'weekday', 'hour'], cellsPerSite: 7 * 24 },
+  { table: 'report_cumulative_technician_hours', cell: ['technician_id', 'hour'], groupings: ['site', 'technician', 'hour'], cellsPerSite: 24 },
+];
 
 /**
- * Above this many rows per site (counting every cell: 168 weekday x hour rows a month, 24 hour rows a
- * day), a range grouped among site, weekday and hour reads the prefix sums. Measured on the benchmark's
- * year (2026-12-01): the prefix sums cost a fixed ~1 ms of CPU per site (168 seeks, two rows of 49
- * sums per open cell) plus the maximums from the other tables (~0.8 µs a row), against ~3.7 µs a row
- * of 49 sums on those tables, so they pay from about 325 rows a site: six months of a site open 55
- * weekday x hour cells (a third of 168), or a month of edge days by hour (11 of 24 hours open).
- * Four rows per cell (672) sits between the two; near it both plans cost about the same.
+ * Above this many rows per cell of the prefix sums, a range reads them. Measured on the benchmark's
+ * year (2026-12-01) for weekday x hour: the prefix sums cost a fixed ~1 ms of CPU per site (168
+ * seeks, two rows of 49 sums per open cell) plus the maximums from the other tables (~0.8 µs a row),
+ * against ~3.7 µs a row of 49 sums on those tables, so they pay from about 325 rows a site: six months
+ * of a site open 55 weekday x hour cells (a third of 168), or a month of edge days by hour (11 of 24
+ * hours open). Four rows per cell (672 a site) sits between the two; near it both plans cost about
+ * the same. For technician x hour the same four rows per cell (96 per site and technician) is taken
+ * by analogy, the old plan's rows counted per technician (each is really one per queue x category
+ * served, so it costs more than counted): a year (288) reads the prefix sums, a quarter (72) does not.
  */
-export const cumulativeRowsThreshold = 4 * 7 * 24;
+export const cumulativeRowsPerCell = 4;
 
 /**
- * Whether a range is summed from the prefix sums: only for groupings among site, weekday and hour,
- * and only when the monthly and daily tables would read more rows per site than
- * `cumulativeRowsThreshold`. So a day, a few weeks, a quarter by weekday x hour, or whole months by
- * hour or by weekday (a row per month and hour, or weekday) stay on the other tables, which cost less
- * there; half a year or more by weekday x hour and ranges with a month of edge days by hour go to the
+ * The prefix sums a range is summed from, if any: the smallest table keeping the groupings, and only
+ * when the monthly and daily tables would read more than `cumulativeRowsPerCell` rows per cell. So a
+ * day, a few weeks, a quarter by weekday x hour, or whole months by hour or by weekday (a row per
+ * month and hour, or weekday) stay on the other tables, which cost less there; half a year or more
+ * by weekday x hour or by technician x hour, and ranges with a month of edge days by hour, go to the
  * prefix sums.
  */
-export function readsCumulativeHours(range: { from: string; to: string }, groupBy: readonly ReportGrouping[]): boolean {
-  if (!groupBy.every((g) => cumulativeGroupings.includes(g))) return false;
+export function cumulativeRollupFor(range: { from: string; to: string }, groupBy: readonly ReportGrouping[]): CumulativeRollup | undefined {
+  const cumulative = cumulativeRollups.find((c) => groupBy.every((g) => c.groupings.includes(g)));
+  if (!cumulative) return undefined;
   const rows = planReportRange(range, groupBy).reduce((total, part) => total + cellsRead(part), 0);
-  return rows > cumulativeRowsThreshold;
+  return rows > cumulativeRowsPerCell * cumulative.cellsPerSite ? cumulative : undefined;
 }

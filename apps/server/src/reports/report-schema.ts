@@ -58,6 +58,8 @@ export type ReportMonthSiteHoursTable = { site_id: string; month: string; hour: 
 export type ReportMonthPeopleHoursTable = { site_id: string; month: string; queue_id: string; category_id: string; technician_id: string; hour: number } & Counters;
 /** Prefix sums, migration 2026-12-01T1300-report-cumulative-hours: the counters and bins only (no maximums). */
 export type ReportCumulativeHoursTable = { site_id: string; weekday: number; hour: number; day: string } & Omit<Counters, (typeof bucketMaximumColumns)[number]>;
+/** Prefix sums per site x technician x hour, migration 2026-12-01T1500-report-cumulative-technician-hours. */
+export type ReportCumulativeTechnicianHoursTable = { site_id: string; technician_id: string; hour: number; day: string } & Omit<Counters, (typeof bucketMaximumColumns)[number]>;
 
 export interface SiteServiceTargetsTable {
   site_id: string;
@@ -81,6 +83,7 @@ export interface ReportTables {
   report_month_site_hours: ReportMonthSiteHoursTable;
   report_month_people_hours: ReportMonthPeopleHoursTable;
   report_cumulative_hours: ReportCumulativeHoursTable;
+  report_cumulative_technician_hours: ReportCumulativeTechnicianHoursTable;
   site_service_targets: SiteServiceTargetsTable;
   auth_user_sites: AuthUserSitesTable;
 }

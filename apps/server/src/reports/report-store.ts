@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { toSiteEvent } from '../queries/events.ts';
 import { bucketMaximumColumns, summedBucketColumns, withReportTables, type ReportVisitRow } from './report-schema.ts';
-import { reportRollups, type ReportRollup } from './report-rollups.ts';
+import { cumulativeRollups, reportRollups, type ReportRollup } from './report-rollups.ts';
 import type { BucketDelta } from './report-visit-events.ts';
-import { addCumulativeHourDeltas } from './report-cumulative-hours.ts';
+import { addCumulativeDeltas } from './report-cumulative-hours.ts';
 
 /** Queries of the report reader. Plain functions taking the connection (or transaction) first. */
 
@@ -76,7 +76,7 @@ async function upsertSums(db: Db, table: ReportRollup['table'], keys: readonly s
 }
 
 /** Folds the hourly deltas into one row per key of a rollup (same sums, maximum of maximums). */
-function foldDeltas(rollup: ReportRollup, deltas: readonly BucketDelta[]): Array<Record<string, string | number>> {
+function foldDeltas(rollup: Pick<ReportRollup, 'columns' | 'keys'>, deltas: readonly BucketDelta[]): Array<Record<string, string | number>> {
   const rows = new Map<string, Record<string, string | number>>();
   for (const delta of deltas) {
     const complete = completeRow(delta);
@@ -97,20 +97,21 @@ function foldDeltas(rollup: ReportRollup, deltas: readonly BucketDelta[]): Array
 
 /**
  * Adds the batch's deltas to every summed table (hourly, daily, monthly): upserts adding each counter
- * and keeping the maximums; and the site x day x hour sums to the prefix sums of that day and after.
+ * and keeping the maximums; and the sums per site x cell x day to the prefix sums of that day and after.
  */
 export async function addBucketDeltas(db: Db, deltas: readonly BucketDelta[]): Promise<void> {
   for (const rollup of reportRollups) await upsertSums(db, rollup.table, rollup.keys, foldDeltas(rollup, deltas));
-  await addCumulativeHourDeltas(db, foldDeltas(dayHours, deltas));
+  for (const cumulative of cumulativeRollups) {
+    const columns = ['site_id', ...cumulative.cell, 'day'] as const;
+    await addCumulativeDeltas(db, cumulative, foldDeltas({ columns, keys: columns }, deltas));
+  }
 }
-
-const dayHours = reportRollups.find((rollup) => rollup.table === 'report_day_hours')!;
 
 /** Empties the report tables and their cursor, so the reader counts the whole log again. */
 export async function clearReports(db: Db, cursorName: string): Promise<void> {
   const reports = withReportTables(db);
   for (const rollup of reportRollups) await reports.deleteFrom(rollup.table).execute();
-  await reports.deleteFrom('report_cumulative_hours').execute();
+  for (const cumulative of cumulativeRollups) await reports.deleteFrom(cumulative.table).execute();
   await reports.deleteFrom('report_visits').execute();
   await db.deleteFrom('reader_cursors').where('name', '=', cursorName).execute();
 }

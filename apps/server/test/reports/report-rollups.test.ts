@@ -1,11 +1,13 @@
 import { durationBinCount, durationBinOf, reportFigures, type BucketTotals } from '@walkup/domain';
+import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../src/queries/events.ts';
 import { sumReportBuckets, type ReportGrouping } from '../../src/reports/report-queries.ts';
-import { planReportRange, readsCumulativeHours } from '../../src/reports/report-rollups.ts';
+import { cumulativeRollupFor, cumulativeRollups, planReportRange, type CumulativeRollup } from '../../src/reports/report-rollups.ts';
 import { summedBucketColumns, withReportTables, type ReportVisitRow } from '../../src/reports/report-schema.ts';
 import { createTestApp, demo, type TestApp } from '../helpers/test-app.ts';
 import { up as addCumulativeHours } from '../../../../db/migrations/2026-12-01T1300-report-cumulative-hours.ts';
+import { up as addCumulativeTechnicianHours } from '../../../../db/migrations/2026-12-01T1500-report-cumulative-technician-hours.ts';
 
 /** Deterministic pseudo-random numbers, so a failure can be replayed. */
 function seededRandom(seed: number): () => number {
@@ -33,6 +35,7 @@ describe('planReportRange', () => {
   });
 
   it('sums long ranges grouped among site, weekday and hour from the prefix sums, short ones from the other tables', () => {
+    const readsCumulativeHours = (range: { from: string; to: string }, groupBy: ReportGrouping[]) => cumulativeRollupFor(range, groupBy)?.table === 'report_cumulative_hours';
     const year = { from: '2025-01-01', to: '2025-12-31' };
     const partial = { from: '2025-01-15', to: '2025-12-14' };
     expect(readsCumulativeHours(year, ['weekday', 'hour'])).toBe(true);
@@ -49,6 +52,27 @@ describe('planReportRange', () => {
     // Groupings the prefix sums do not keep.
     expect(readsCumulativeHours(year, ['queue', 'hour'])).toBe(false);
     expect(readsCumulativeHours(year, ['day'])).toBe(false);
+  });
+
+  it('sums long ranges grouped among site, technician and hour from the technician prefix sums, from four months on', () => {
+    const readsTechnicianHours = (range: { from: string; to: string }, groupBy: ReportGrouping[]) => cumulativeRollupFor(range, groupBy)?.table === 'report_cumulative_technician_hours';
+    const year = { from: '2025-01-01', to: '2025-12-31' };
+    expect(readsTechnicianHours(year, ['technician', 'hour'])).toBe(true);
+    expect(readsTechnicianHours(year, ['site', 'technician', 'hour'])).toBe(true);
+    expect(readsTechnicianHours({ from: '2025-01-01', to: '2025-05-31' }, ['technician', 'hour'])).toBe(true);
+    // Five weeks of edge days by hour (35 x 24 rows) beside a month.
+    expect(readsTechnicianHours({ from: '2025-01-10', to: '2025-03-15' }, ['technician', 'hour'])).toBe(true);
+    // Four months: 96 rows per technician, not more than four per cell.
+    expect(readsTechnicianHours({ from: '2025-01-01', to: '2025-04-30' }, ['technician', 'hour'])).toBe(false);
+    expect(readsTechnicianHours({ from: '2025-06-02', to: '2025-06-03' }, ['technician', 'hour'])).toBe(false);
+    // By technician alone a year is 12 monthly rows per technician; by site or hour the weekday x hour sums are smaller.
+    expect(readsTechnicianHours(year, ['technician'])).toBe(false);
+    expect(readsTechnicianHours(year, ['site', 'technician'])).toBe(false);
+    expect(cumulativeRollupFor({ from: '2025-01-15', to: '2025-12-14' }, ['site', 'hour'])?.table).toBe('report_cumulative_hours');
+    expect(cumulativeRollupFor(year, ['hour'])).toBeUndefined();
+    // Groupings the prefix sums do not keep.
+    expect(cumulativeRollupFor(year, ['technician', 'queue', 'hour'])).toBeUndefined();
+    expect(cumulativeRollupFor(year, ['technician', 'weekday'])).toBeUndefined();
   });
 
   it('stays on the daily tables without a whole month, grouped by day, or by weekday and a person', () => {
@@ -156,24 +180,45 @@ const groupings: ReportGrouping[][] = [
 ];
 const randomDay = (random: () => number) => new Date(Date.parse('2024-12-15T00:00:00Z') + Math.floor(random() * 445) * 86_400_000).toISOString().slice(0, 10);
 
-/** The prefix sums as they should be: per site x weekday x hour, the running totals of report_day_hours by day. */
-async function expectedCumulativeHours(): Promise<Array<Record<string, string | number>>> {
-  const reports = withReportTables(t.database.db);
-  const days = await reports.selectFrom('report_day_hours').selectAll().orderBy('site_id').orderBy('weekday').orderBy('hour').orderBy('day').execute();
+/**
+ * The prefix sums as they should be: per site x cell, the running totals by day of report_buckets
+ * (the per-visit counts of each site, day, hour, queue, category and technician) summed per cell x day.
+ */
+async function expectedCumulative(cumulative: CumulativeRollup): Promise<Array<Record<string, string | number>>> {
+  const keyColumns = ['site_id', ...cumulative.cell, 'day'];
+  const buckets = await withReportTables(t.database.db).selectFrom('report_buckets').selectAll().execute();
+  const days = new Map<string, Record<string, string | number>>();
+  for (const bucket of buckets) {
+    const row = bucket as unknown as Record<string, string | number>;
+    const key = JSON.stringify(keyColumns.map((c) => row[c]));
+    const day = days.get(key) ?? Object.fromEntries([...keyColumns.map((c) => [c, row[c]!]), ...summedBucketColumns.map((c) => [c, 0])]);
+    for (const column of summedBucketColumns) day[column] = Number(day[column]) + Number(row[column]);
+    days.set(key, day);
+  }
   const running = new Map<string, Record<string, number>>();
-  return days.map((row) => {
-    const cell = `${row.site_id}|${row.weekday}|${row.hour}`;
+  return [...days.values()].sort(byKey(keyColumns)).map((row) => {
+    const cell = JSON.stringify(keyColumns.slice(0, -1).map((c) => row[c]));
     const totals = running.get(cell) ?? {};
-    for (const column of summedBucketColumns) totals[column] = (totals[column] ?? 0) + Number(row[column as keyof typeof row]);
+    for (const column of summedBucketColumns) totals[column] = (totals[column] ?? 0) + Number(row[column]);
     running.set(cell, totals);
-    return { site_id: row.site_id, weekday: row.weekday, hour: row.hour, day: row.day, ...totals };
+    return { ...row, ...totals };
   });
 }
 
-async function storedCumulativeHours(): Promise<Array<Record<string, string | number>>> {
-  const rows = await withReportTables(t.database.db).selectFrom('report_cumulative_hours').selectAll().orderBy('site_id').orderBy('weekday').orderBy('hour').orderBy('day').execute();
-  return rows.map((row) => ({ site_id: row.site_id, weekday: row.weekday, hour: row.hour, day: row.day, ...Object.fromEntries(summedBucketColumns.map((c) => [c, Number(row[c as keyof typeof row])])) }));
+const byKey = (columns: readonly string[]) => (a: Record<string, string | number>, b: Record<string, string | number>) => {
+  for (const c of columns) if (a[c] !== b[c]) return a[c]! < b[c]! ? -1 : 1;
+  return 0;
+};
+
+async function storedCumulative(cumulative: CumulativeRollup): Promise<Array<Record<string, string | number>>> {
+  const keyColumns = ['site_id', ...cumulative.cell, 'day'];
+  const rows = (await (withReportTables(t.database.db) as unknown as Kysely<any>).selectFrom(cumulative.table).selectAll().execute()) as Array<Record<string, string | number>>;
+  return rows
+    .map((row) => ({ ...Object.fromEntries(keyColumns.map((c) => [c, c === 'hour' || c === 'weekday' ? Number(row[c]) : row[c]!])), ...Object.fromEntries(summedBucketColumns.map((c) => [c, Number(row[c])])) }))
+    .sort(byKey(keyColumns));
 }
+
+const storedPrefixSums = () => Promise.all(cumulativeRollups.map(storedCumulative));
 
 describe('monthly rollups', () => {
   beforeEach(async () => {
@@ -184,12 +229,16 @@ describe('monthly rollups', () => {
   it('answer any range and grouping exactly as a direct count of the visits does', async () => {
     const random = seededRandom(2026);
     await logRandomVisitsInTwoRounds(random);
-    const cumulativeHours = await storedCumulativeHours();
-    expect(cumulativeHours).toEqual(await expectedCumulativeHours());
-    // The migration fills the table from existing daily sums to the same rows (on either engine).
-    await t.database.db.schema.dropTable('report_cumulative_hours').execute();
+    const prefixSums = await storedPrefixSums();
+    for (const [i, cumulative] of cumulativeRollups.entries()) {
+      expect(prefixSums[i]!.length, cumulative.table).toBeGreaterThan(100);
+      expect(prefixSums[i], cumulative.table).toEqual(await expectedCumulative(cumulative));
+    }
+    // The migrations fill the tables from existing daily sums to the same rows (on either engine).
+    for (const cumulative of cumulativeRollups) await t.database.db.schema.dropTable(cumulative.table).execute();
     await addCumulativeHours(t.database.db as never);
-    expect(await storedCumulativeHours()).toEqual(cumulativeHours);
+    await addCumulativeTechnicianHours(t.database.db as never);
+    expect(await storedPrefixSums()).toEqual(prefixSums);
     const ended = (await withReportTables(t.database.db).selectFrom('report_visits').selectAll().where('outcome', '!=', 'open').execute()) as ReportVisitRow[];
     expect(ended.length).toBe(400);
     const ranges = [{ from: '2024-12-01', to: '2026-02-28' }, { from: '2025-01-01', to: '2025-12-31' }, { from: '2025-03-01', to: '2025-03-31' }];
@@ -198,10 +247,11 @@ describe('monthly rollups', () => {
       ranges.push({ from, to });
     }
     let compared = 0;
-    let fromCumulativeHours = 0;
+    const fromPrefixSums = new Map<string, number>();
     for (const range of ranges) {
       for (const groupBy of groupings) {
-        if (readsCumulativeHours(range, groupBy)) fromCumulativeHours++;
+        const cumulative = cumulativeRollupFor(range, groupBy)?.table ?? 'none';
+        fromPrefixSums.set(cumulative, (fromPrefixSums.get(cumulative) ?? 0) + 1);
         const inRange = ended.filter((v) => v.day >= range.from && v.day <= range.to);
         const expected = directTotals(inRange, groupBy);
         const rows = await sumReportBuckets(t.database.db, { siteIds: [demo.site], ...range }, groupBy);
@@ -215,10 +265,11 @@ describe('monthly rollups', () => {
       }
     }
     expect(compared).toBeGreaterThan(400);
-    expect(fromCumulativeHours).toBeGreaterThan(20);
+    expect(fromPrefixSums.get('report_cumulative_hours')).toBeGreaterThan(20);
+    expect(fromPrefixSums.get('report_cumulative_technician_hours')).toBeGreaterThan(10);
 
     // A rebuild empties the prefix sums and counts them again from the log, to the same totals.
     await t.app.walkup.reports.rebuild();
-    expect(await storedCumulativeHours()).toEqual(cumulativeHours);
+    expect(await storedPrefixSums()).toEqual(prefixSums);
   }, 120_000);
 });
