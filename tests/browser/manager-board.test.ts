@@ -6,6 +6,7 @@ import { createAccount } from '../../apps/server/src/auth/create-account.ts';
 import { replaceAccountSites } from '../../apps/server/src/auth/account-sites.ts';
 import { collectPageErrors, launchChromium } from './helpers/chromium.ts';
 import { startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
+import { signInToConsole } from './helpers/console-sign-in.ts';
 
 /**
  * A manager's console in Chromium, on a server whose clock the test moves: the board raises an alert
@@ -40,10 +41,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
   collectPageErrors(page, 'console', pageErrors);
-  await page.goto(`${server.baseUrl}/console/`);
-  await page.getByLabel('Username').fill(manager.username);
-  await page.getByLabel('Password').fill(manager.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToConsole(page, server, manager);
 });
 
 afterAll(async () => {

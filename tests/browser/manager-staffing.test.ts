@@ -5,6 +5,7 @@ import { replaceAccountSites } from '../../apps/server/src/auth/account-sites.ts
 import { withReportTables } from '../../apps/server/src/reports/report-schema.ts';
 import { collectPageErrors, launchChromium } from './helpers/chromium.ts';
 import { startWalkupServer, type WalkupServer } from './helpers/walkup-server.ts';
+import { signInToConsole } from './helpers/console-sign-in.ts';
 
 /**
  * A manager plans a week in Chromium: four past Mondays had 20 visitors at 10:00 served 10 minutes
@@ -43,10 +44,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   collectPageErrors(page, 'console', pageErrors);
-  await page.goto(`${server.baseUrl}/console/`);
-  await page.getByLabel('Username').fill(manager.username);
-  await page.getByLabel('Password').fill(manager.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToConsole(page, server, manager);
 });
 
 afterAll(async () => {

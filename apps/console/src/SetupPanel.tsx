@@ -1,4 +1,5 @@
 import { useConsole } from './console-context.ts';
+import { SiteSelect } from './admin/SiteSelect.tsx';
 
 /** Site, technician and desk: chosen once, then remembered in localStorage. */
 export function SetupPanel() {
@@ -16,17 +17,7 @@ export function SetupPanel() {
   return (
     <form class="panel setup" onSubmit={onSubmit} aria-labelledby="setup-title">
       <h2 id="setup-title">{t('setupTitle')}</h2>
-      <div class="field">
-        <label for="setup-site">{t('site')}</label>
-        <select id="setup-site" value={siteId ?? ''} onChange={(e) => store.choose({ siteId: e.currentTarget.value || null })}>
-          <option value="">{t('choose')}</option>
-          {store.sites.value.map((site) => (
-            <option key={site.id} value={site.id}>
-              {site.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SiteSelect id="setup-site" value={siteId ?? ''} emptyLabel={t('choose')} onChange={(chosen) => store.choose({ siteId: chosen || null })} />
       <div class="field">
         <label for="setup-technician">{t('technician')}</label>
         <select

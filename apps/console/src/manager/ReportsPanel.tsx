@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { useConsole } from '../console-context.ts';
 import { FiguresChart } from './FiguresChart.tsx';
 import { useManagerText, type ManagerMessage } from './manager-messages.ts';
+import { SiteSelect } from '../admin/SiteSelect.tsx';
 
 const groupings: ReportGrouping[] = ['site', 'queue', 'category', 'technician', 'day', 'hour', 'weekday'];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -61,17 +62,7 @@ export function ReportsPanel() {
           <label for="report-to">{t('to')}</label>
           <input id="report-to" type="date" required value={form.to} onInput={(e) => setForm({ ...form, to: e.currentTarget.value })} />
         </div>
-        <div class="field">
-          <label for="report-site">{t('site')}</label>
-          <select id="report-site" value={form.siteId} onChange={(e) => setForm({ ...form, siteId: e.currentTarget.value })}>
-            <option value="">{t('allSites')}</option>
-            {store.sites.value.map((site) => (
-              <option key={site.id} value={site.id}>
-                {site.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SiteSelect id="report-site" value={form.siteId} emptyLabel={t('allSites')} onChange={(siteId) => setForm({ ...form, siteId })} />
         <div class="field">
           <label for="report-group">{t('groupBy')}</label>
           <select id="report-group" value={form.groupBy} onChange={(e) => setForm({ ...form, groupBy: e.currentTarget.value as ReportGrouping | '' })}>

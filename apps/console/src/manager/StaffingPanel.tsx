@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useConsole } from '../console-context.ts';
 import { StaffingChart } from './StaffingChart.tsx';
 import { useManagerText } from './manager-messages.ts';
+import { SiteSelect } from '../admin/SiteSelect.tsx';
 
 /** The Monday after today (local), the week a manager usually plans. */
 function nextMonday(): string {
@@ -54,16 +55,7 @@ export function StaffingPanel() {
     <section class="panel" aria-labelledby="staffing-title">
       <h2 id="staffing-title">{t('staffingTitle')}</h2>
       <form class="admin-form report-form" onSubmit={onSubmit}>
-        <div class="field">
-          <label for="staffing-site">{t('site')}</label>
-          <select id="staffing-site" value={form.siteId} onChange={(e) => setForm({ ...form, siteId: e.currentTarget.value })}>
-            {store.sites.value.map((site) => (
-              <option key={site.id} value={site.id}>
-                {site.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SiteSelect id="staffing-site" value={form.siteId} onChange={(siteId) => setForm({ ...form, siteId })} />
         <div class="field">
           <label for="staffing-week">{t('staffingWeek')}</label>
           <input id="staffing-week" type="date" required value={form.weekStart} onInput={(e) => setForm({ ...form, weekStart: e.currentTarget.value })} />
